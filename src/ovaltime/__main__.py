@@ -1,0 +1,3 @@
+from ovaltime.cli.app import main
+
+main()

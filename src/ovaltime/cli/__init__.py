@@ -1,0 +1,1 @@
+"""The ``ovaltime`` command line: a thin face over core and formats."""

@@ -1,0 +1,1 @@
+"""Pure rules of long-track speed skating: standard library only, no I/O."""

@@ -1,0 +1,1 @@
+"""Readers and writers: competition document, CSV, ISU results text."""
