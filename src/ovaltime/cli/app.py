@@ -1,0 +1,32 @@
+"""The ``ovaltime`` command: Typer commands over core and formats.
+
+Heavy parts (Rich, JSON Schema, the readers) are imported inside the commands, so that ranking
+a CSV starts fast and never loads a web or database stack.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ovaltime.cli import commands
+from ovaltime.cli.errors import translate
+
+app = typer.Typer(
+    name="ovaltime",
+    help="Results for long-track speed skating: rank races, classify combinations, import files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+commands.register(app)
+
+
+def main() -> None:
+    """Console entry point: usage errors are Typer's (exit 2); any other error becomes one line."""
+    try:
+        app()
+    except Exception as error:
+        sys.exit(translate(error))

@@ -1,0 +1,112 @@
+"""The commands of ``ovaltime``: options and arguments here, the work in the modules they call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ovaltime.cli.output import OutputFormat
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table, json or csv.", case_sensitive=False)
+]
+FileArgument = Annotated[
+    Path, typer.Argument(exists=True, dir_okay=False, readable=True, show_default=False)
+]
+LenientOption = Annotated[
+    bool,
+    typer.Option("--lenient", help="Use the rows that could be read and warn about the others."),
+]
+
+
+def rank(
+    file: FileArgument,
+    distance: Annotated[
+        int | None, typer.Option(help="Distance in metres, where the file has no distance column.")
+    ] = None,
+    gender: Annotated[str | None, typer.Option(help="women, men or mixed.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+    lenient: LenientOption = False,
+) -> None:
+    """Rank one race from a race CSV (skater,nation,pair,lane,time,status)."""
+    from ovaltime.cli.race_output import rank_command
+
+    rank_command(file, distance=distance, gender=gender, fmt=fmt, lenient=lenient)
+
+
+def classify(
+    file: FileArgument,
+    combination: Annotated[
+        str,
+        typer.Option(
+            "--combination", "-c", help="big, small, sprint, mini, or distances like 500,1000,1500."
+        ),
+    ],
+    final_size: Annotated[
+        int, typer.Option(help="How many skaters qualify for the final distance.", min=1)
+    ] = 8,
+    weighting: Annotated[
+        int, typer.Option(help="Points per 500 m (ISU) or per 100 m (some youth combinations).")
+    ] = 500,
+    fmt: FormatOption = OutputFormat.table,
+    lenient: LenientOption = False,
+) -> None:
+    """Score a combination (allround, sprint) from a classification CSV."""
+    from ovaltime.cli.classify_output import classify_command
+
+    classify_command(
+        file,
+        combination=combination,
+        final_size=final_size,
+        weighting=weighting,
+        fmt=fmt,
+        lenient=lenient,
+    )
+
+
+def import_(
+    file: FileArgument,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write a competition document here.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Read an ISU results text, a race CSV or a competition document; write a document."""
+    from ovaltime.cli.competition_output import import_command
+
+    import_command(file, output=output, fmt=fmt)
+
+
+def show(
+    file: FileArgument,
+    race: Annotated[
+        int | None, typer.Option("--race", "-r", help="Race number in programme order, from 1.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """The races of a competition, or one race with pairs, passages, laps and the leader."""
+    from ovaltime.cli.competition_output import show_command
+
+    show_command(file, race=race, fmt=fmt)
+
+
+def demo(
+    fmt: FormatOption = OutputFormat.table,
+    pause: Annotated[
+        float, typer.Option(help="Seconds to wait between distances on a terminal.", min=0)
+    ] = 0.0,
+) -> None:
+    """A demo allround championship, ranked and classified distance by distance."""
+    from ovaltime.cli.demo_output import demo_command
+
+    demo_command(fmt=fmt, pause=pause)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(rank)
+    app.command()(classify)
+    app.command("import")(import_)
+    app.command()(show)
+    app.command()(demo)

@@ -1,0 +1,59 @@
+"""Writing a command's answer as a Rich table, JSON or CSV on standard output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Rich is imported only when a table is drawn.
+    from rich.console import Console, RenderableType
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def write_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    sys.stdout.write(buffer.getvalue())
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def table(
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    right: Iterable[str] = (),
+    caption: str | None = None,
+) -> RenderableType:
+    """A Rich table; columns named in ``right`` are right-aligned (times, points, gaps)."""
+    from rich import box
+    from rich.table import Table
+
+    aligned = set(right)
+    grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
+    for name in header:
+        grid.add_column(name, justify="right" if name in aligned else "left", no_wrap=True)
+    for row in rows:
+        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+    return grid
