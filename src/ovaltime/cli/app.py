@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from ovaltime.cli import commands
+from ovaltime.cli.commands import register
 from ovaltime.cli.errors import translate
 
 app = typer.Typer(
@@ -21,7 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-commands.register(app)
+register(app)
 
 
 def main() -> None:

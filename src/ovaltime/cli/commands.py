@@ -50,6 +50,9 @@ def classify(
     weighting: Annotated[
         int, typer.Option(help="Points per 500 m (ISU) or per 100 m (some youth combinations).")
     ] = 500,
+    after: Annotated[
+        int | None, typer.Option(help="Classify after this many races (default: all skated).")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     lenient: LenientOption = False,
 ) -> None:
@@ -61,6 +64,7 @@ def classify(
         combination=combination,
         final_size=final_size,
         weighting=weighting,
+        after=after,
         fmt=fmt,
         lenient=lenient,
     )

@@ -7,14 +7,14 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Rich is imported only when a table is drawn.
     from rich.console import Console, RenderableType
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -32,10 +32,15 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     sys.stdout.write(buffer.getvalue())
 
 
+#: Width of tables written to a file or a pipe, where no terminal says how wide it is.
+PIPE_WIDTH = 160
+
+
 def console() -> Console:
+    """A console for standard output: the terminal's width, or ``PIPE_WIDTH`` when piped."""
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def table(
@@ -53,7 +58,7 @@ def table(
     aligned = set(right)
     grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
     for name in header:
-        grid.add_column(name, justify="right" if name in aligned else "left", no_wrap=True)
+        grid.add_column(name, justify="right" if name in aligned else "left", overflow="fold")
     for row in rows:
         grid.add_row(*("" if cell is None else str(cell) for cell in row))
     return grid

@@ -1,14 +1,16 @@
-"""Plain JSON-ready views of rankings: the shapes the CLI prints and the API will serve."""
+"""JSON-ready views of rankings and classifications: what the CLI prints and the API serves."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from ovaltime.core.classification import Classification
 from ovaltime.core.ranking import Ranked
 from ovaltime.core.times import format_behind
 
-__all__ = ["ranked_row", "ranking_view"]
+__all__ = ["classification_view", "ranked_row", "ranking_view"]
 
 
 def ranked_row(entry: Ranked) -> dict[str, Any]:
@@ -39,3 +41,59 @@ def ranked_row(entry: Ranked) -> dict[str, Any]:
 
 def ranking_view(ranking: Sequence[Ranked]) -> dict[str, Any]:
     return {"results": [ranked_row(entry) for entry in ranking]}
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.3f}"
+
+
+def _seconds(value: Decimal | None) -> str | None:
+    """A gap in seconds as the sheets write it: hundredths, truncated (``11.61``)."""
+    if value is None:
+        return None
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_DOWN):.2f}"
+
+
+def classification_view(classification: Classification) -> dict[str, Any]:
+    """``{"after", "next", "standings": [{"rank", "skater", "nation", "total", "status",
+    "gap_points", "gap_seconds", "qualification", "races": [...]}]}``."""
+    gaps = {gap.skater.key: gap for gap in classification.gaps()}
+    qualification = classification.qualification
+    nxt = classification.next_slot
+    standings = []
+    for standing in classification.standings:
+        gap = gaps[standing.skater.key]
+        qualifier = qualification.entry(standing.skater) if qualification else None
+        standings.append(
+            {
+                "rank": standing.rank,
+                "skater": standing.skater.name,
+                "nation": standing.skater.nation,
+                "total": _decimal(standing.total),
+                "status": standing.status.value,
+                "completed": standing.completed,
+                "gap_points": _decimal(gap.points),
+                "gap_seconds": _seconds(gap.seconds),
+                "qualification": (
+                    {"qualified": qualifier.qualified, "reason": qualifier.reason}
+                    if qualifier
+                    else None
+                ),
+                "races": [
+                    {
+                        "distance": entry.distance,
+                        "race": entry.number,
+                        "time": entry.time.format() if entry.time else None,
+                        "status": entry.status.value,
+                        "points": _decimal(entry.points),
+                    }
+                    for entry in standing.entries
+                ],
+            }
+        )
+    return {
+        "combination": classification.combination.name,
+        "after": classification.after,
+        "next": {"distance": nxt.distance, "race": nxt.number} if nxt else None,
+        "standings": standings,
+    }

@@ -1,0 +1,125 @@
+"""``ovaltime classify``: a combination's standings with gaps in points and in seconds."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ovaltime.cli.errors import UserError
+from ovaltime.cli.load import read_text
+from ovaltime.cli.output import OutputFormat, console, table, write_csv, write_json
+from ovaltime.cli.race_output import accept
+from ovaltime.core.combination import Classification, Combination, classify, combination_named
+from ovaltime.formats.views import classification_view
+
+
+def combination_from_option(text: str, *, final_size: int, weighting: int) -> Combination:
+    """``big``/``small``/``sprint``/``mini``, or a custom programme ``500,1000,1500``."""
+    if any(ch.isdigit() for ch in text):
+        try:
+            distances = [int(part) for part in text.replace(" ", "").split(",") if part]
+        except ValueError:
+            raise UserError(
+                f"--combination {text!r}: give a name or distances like 500,1000,1500"
+            ) from None
+        return Combination.custom(
+            distances, name=text, weighting=weighting, qualification_size=final_size
+        )
+    base = combination_named(text)
+    return dataclasses.replace(base, qualification_size=final_size, weighting=weighting)
+
+
+def classify_command(
+    path: Path,
+    *,
+    combination: str,
+    final_size: int,
+    weighting: int,
+    after: int | None,
+    fmt: OutputFormat,
+    lenient: bool,
+) -> None:
+    from ovaltime.formats.classification_csv import read_classification_csv
+
+    programme = combination_from_option(combination, final_size=final_size, weighting=weighting)
+    parsed = read_classification_csv(read_text(path), str(path))
+    accept(parsed.problems, lenient=lenient)
+    if after is not None and not 1 <= after <= len(programme.slots):
+        raise UserError(f"--after {after}: the {programme.name} has {len(programme.slots)} races")
+    result = classify(programme, parsed.races, after=after)
+    write_classification(result, fmt)
+
+
+STANDING_COLUMNS = ("rank", "skater", "nation", "total", "gap_points", "gap_seconds", "status")
+
+
+def _qualified_text(row: dict[str, Any]) -> str:
+    qualification: dict[str, Any] | None = row["qualification"]
+    if row["status"] != "classified":
+        return str(row["status"])
+    if qualification is None:
+        return ""
+    return ("Q: " if qualification["qualified"] else "NQ: ") + str(qualification["reason"])
+
+
+def write_classification(classification: Classification, fmt: OutputFormat) -> None:
+    view = classification_view(classification)
+    if fmt is OutputFormat.json:
+        write_json(view)
+        return
+    slots = classification.combination.slots[: classification.after]
+    race_names = [f"{s.distance}" + (f" ({s.number})" if s.number > 1 else "") for s in slots]
+    if fmt is OutputFormat.csv:
+        write_csv(
+            [
+                *STANDING_COLUMNS,
+                *(f"{name} time" for name in race_names),
+                *(f"{name} points" for name in race_names),
+            ],
+            (
+                [
+                    *(row[key] for key in STANDING_COLUMNS),
+                    *(race["time"] or race["status"] for race in row["races"]),
+                    *(race["points"] for race in row["races"]),
+                ]
+                for row in view["standings"]
+            ),
+        )
+        return
+    console().print(classification_table(classification, view, race_names))
+
+
+def classification_table(
+    classification: Classification, view: dict[str, Any], race_names: list[str]
+) -> Any:
+    nxt = view["next"]
+    gap_title = f"Gap on {nxt['distance']} m" if nxt else "Gap (s)"
+    rows = []
+    for row in view["standings"]:
+        cells = [
+            f"{race['time'] or race['status']}\n{race['points'] or ''}".strip()
+            for race in row["races"]
+        ]
+        rows.append(
+            [
+                row["rank"] or "",
+                row["skater"],
+                row["nation"],
+                *cells,
+                row["total"],
+                row["gap_points"] if row["gap_points"] not in (None, "0.000") else "",
+                row["gap_seconds"] if row["gap_seconds"] not in (None, "0.00") else "",
+                _qualified_text(row),
+            ]
+        )
+    title = f"{classification.combination.name}: classification after {len(race_names)} " + (
+        "race" if len(race_names) == 1 else "races"
+    )
+    race_headers = [f"{name} m" for name in race_names]
+    return table(
+        title,
+        ["Rank", "Skater", "Nat", *race_headers, "Points", "Gap (pts)", gap_title, "Status"],
+        rows,
+        right=["Rank", *race_headers, "Points", "Gap (pts)", gap_title],
+    )
