@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ovaltime.core.classification import Classification
 from ovaltime.core.ranking import Ranked
 from ovaltime.core.times import format_behind
+
+if TYPE_CHECKING:  # classification is loaded only by the commands that classify
+    from ovaltime.core.classification import Classification
 
 __all__ = ["classification_view", "ranked_row", "ranking_view"]
 
