@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ovaltime.core.distances import Passage, check_distance
 from ovaltime.core.states import Gender, Lane, RaceKind, RaceState, Status
@@ -19,15 +19,18 @@ class Skater:
     name: str
     nation: str = ""
     age_group: str = ""
+    _key: tuple[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("a skater needs a name")
+        key = (" ".join(self.name.casefold().split()), self.nation.upper())
+        object.__setattr__(self, "_key", key)
 
     @property
     def key(self) -> tuple[str, str]:
         """Identity within one competition: name and nation, case-insensitive."""
-        return (" ".join(self.name.casefold().split()), self.nation.upper())
+        return self._key
 
 
 @dataclass(frozen=True, slots=True)
