@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/ovaltime demo
+	$(BIN)/ovaltime demo --pause 1
 
 test: $(STAMP)
 	$(BIN)/ruff check .
