@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 __all__ = ["Gender", "Lane", "RaceKind", "RaceState", "Status"]
 
@@ -91,6 +92,37 @@ class Gender(Enum):
         if key not in aliases:
             raise ValueError(f"unknown gender {text!r} (expected women, men or mixed)")
         return aliases[key]
+
+
+_E = TypeVar("_E", bound=Enum)
+
+_LANES = {
+    "i": Lane.INNER,
+    "inner": Lane.INNER,
+    "w": Lane.INNER,
+    "white": Lane.INNER,
+    "o": Lane.OUTER,
+    "outer": Lane.OUTER,
+    "r": Lane.OUTER,
+    "red": Lane.OUTER,
+}
+_GENDERS = {
+    "w": Gender.WOMEN,
+    "women": Gender.WOMEN,
+    "ladies": Gender.WOMEN,
+    "f": Gender.WOMEN,
+    "m": Gender.MEN,
+    "men": Gender.MEN,
+    "x": Gender.MIXED,
+    "mixed": Gender.MIXED,
+}
+
+
+def _by_alias(text: str, aliases: dict[str, _E], what: str, expected: str) -> _E:
+    try:
+        return aliases[text.strip().lower()]
+    except KeyError:
+        raise ValueError(f"unknown {what} {text!r} (expected {expected})") from None
 
 
 class RaceKind(Enum):
