@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,13 @@ from ovaltime.cli.errors import UserError
 from ovaltime.cli.load import read_text
 from ovaltime.cli.output import OutputFormat, console, table, write_csv, write_json
 from ovaltime.cli.race_output import accept
-from ovaltime.core.combination import Classification, Combination, classify, combination_named
+from ovaltime.core.combination import (
+    Classification,
+    Combination,
+    RaceSlot,
+    classify,
+    combination_named,
+)
 from ovaltime.formats.views import classification_view
 
 
@@ -47,7 +54,10 @@ def classify_command(
     accept(parsed.problems, lenient=lenient)
     if after is not None and not 1 <= after <= len(programme.slots):
         raise UserError(f"--after {after}: the {programme.name} has {len(programme.slots)} races")
-    result = classify(programme, parsed.races, after=after)
+    try:
+        result = classify(programme, parsed.races, after=after)
+    except ValueError as error:  # races outside the programme, a skater twice in one race
+        raise UserError(f"{path}: {error}") from None
     write_classification(result, fmt)
 
 
@@ -61,6 +71,22 @@ def _qualified_text(row: dict[str, Any]) -> str:
     if qualification is None:
         return ""
     return ("Q: " if qualification["qualified"] else "NQ: ") + str(qualification["reason"])
+
+
+def _by_slot(row: dict[str, Any], slots: Sequence[RaceSlot]) -> list[dict[str, Any] | None]:
+    """The skater's races one per programme race, ``None`` where they have no result (an NC
+    skater's later races, an NQ skater's final distance), so that columns stay aligned."""
+    races = {(race["distance"], race["race"]): race for race in row["races"]}
+    return [races.get((slot.distance, slot.number)) for slot in slots]
+
+
+def _csv_row(row: dict[str, Any], slots: Sequence[RaceSlot]) -> list[object]:
+    races = _by_slot(row, slots)
+    return [
+        *(row[key] for key in STANDING_COLUMNS),
+        *(race and (race["time"] or race["status"]) for race in races),
+        *(race and race["points"] for race in races),
+    ]
 
 
 def write_classification(classification: Classification, fmt: OutputFormat) -> None:
@@ -77,29 +103,22 @@ def write_classification(classification: Classification, fmt: OutputFormat) -> N
                 *(f"{name} time" for name in race_names),
                 *(f"{name} points" for name in race_names),
             ],
-            (
-                [
-                    *(row[key] for key in STANDING_COLUMNS),
-                    *(race["time"] or race["status"] for race in row["races"]),
-                    *(race["points"] for race in row["races"]),
-                ]
-                for row in view["standings"]
-            ),
+            (_csv_row(row, slots) for row in view["standings"]),
         )
         return
-    console().print(classification_table(classification, view, race_names))
+    console().print(classification_table(view, slots, race_names))
 
 
 def classification_table(
-    classification: Classification, view: dict[str, Any], race_names: list[str]
+    view: dict[str, Any], slots: Sequence[RaceSlot], race_names: list[str]
 ) -> Any:
     nxt = view["next"]
     gap_title = f"Gap on {nxt['distance']} m" if nxt else "Gap (s)"
     rows = []
     for row in view["standings"]:
         cells = [
-            f"{race['time'] or race['status']}\n{race['points'] or ''}".strip()
-            for race in row["races"]
+            f"{race['time'] or race['status']}\n{race['points'] or ''}".strip() if race else ""
+            for race in _by_slot(row, slots)
         ]
         rows.append(
             [
@@ -113,7 +132,7 @@ def classification_table(
                 _qualified_text(row),
             ]
         )
-    title = f"{classification.combination.name}: classification after {len(race_names)} " + (
+    title = f"{view['combination']}: classification after {len(race_names)} " + (
         "race" if len(race_names) == 1 else "races"
     )
     race_headers = [f"{name} m" for name in race_names]

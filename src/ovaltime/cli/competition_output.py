@@ -69,7 +69,7 @@ def import_command(path: Path, *, output: Path | None, fmt: OutputFormat) -> Non
         results = sum(len(race.results) for race in competition.races)
         sys.stderr.write(
             f"ovaltime: wrote {output}: {len(competition.races)} races, {results} results, "
-            f"{len(loaded.problems)} lines skipped\n"
+            f"{len(loaded.problems)} warning(s)\n"
         )
         return
     if fmt is OutputFormat.json:

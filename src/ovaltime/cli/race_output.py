@@ -85,9 +85,14 @@ def write_ranking(race: Race, ranking: Sequence[Ranked], fmt: OutputFormat) -> N
     elif fmt is OutputFormat.csv:
         keys = [key for key in RANK_COLUMNS if key != "records"]
         write_csv(
-            [*keys, "seconds", "records"],
+            [*keys, "infraction", "seconds", "records"],
             (
-                [*(row.get(key) for key in keys), row["seconds"], " ".join(row.get("records", []))]
+                [
+                    *(row.get(key) for key in keys),
+                    row.get("infraction"),
+                    row["seconds"],
+                    " ".join(row.get("records", [])),
+                ]
                 for row in map(ranked_row, ranking)
             ),
         )

@@ -76,8 +76,11 @@ class Ranked:
 
     @property
     def behind_text(self) -> str:
-        """The gap as published (``+0.36``); empty for the winner and unranked results."""
-        if not self.behind:
+        """The gap as published (``+0.36``); empty for the winner(s) and unranked results.
+
+        A skater beaten only on the thousandth is ``+0.00`` behind on hundredths.
+        """
+        if self.behind is None or self.rank == 1:
             return ""
         return format_behind(self.behind)
 

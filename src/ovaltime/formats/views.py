@@ -7,7 +7,6 @@ from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any
 
 from ovaltime.core.ranking import Ranked
-from ovaltime.core.times import format_behind
 
 if TYPE_CHECKING:  # classification is loaded only by the commands that classify
     from ovaltime.core.classification import Classification
@@ -25,7 +24,7 @@ def ranked_row(entry: Ranked) -> dict[str, Any]:
         "nation": result.skater.nation,
         "time": time.format(thousandth=entry.show_thousandth) if time else None,
         "seconds": f"{time.seconds:.3f}" if time else None,
-        "behind": format_behind(entry.behind) if entry.behind else None,
+        "behind": entry.behind_text or None,
         "status": result.status.value,
         "pair": result.pair,
         "lane": result.lane.value if result.lane else None,
