@@ -51,14 +51,20 @@ def table(
     right: Iterable[str] = (),
     caption: str | None = None,
 ) -> RenderableType:
-    """A Rich table; columns named in ``right`` are right-aligned (times, points, gaps)."""
+    """A Rich table; columns named in ``right`` are right-aligned (times, points, gaps).
+
+    Columns left empty in every row (no pairs in a file, say) are not drawn.
+    """
     from rich import box
     from rich.table import Table
 
     aligned = set(right)
+    cells = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    shown = [i for i in range(len(header)) if not cells or any(row[i] for row in cells)]
     grid = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, title_justify="left")
-    for name in header:
+    for i in shown:
+        name = header[i]
         grid.add_column(name, justify="right" if name in aligned else "left", overflow="fold")
-    for row in rows:
-        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+    for row in cells:
+        grid.add_row(*(row[i] for i in shown))
     return grid
