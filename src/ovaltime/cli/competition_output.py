@@ -73,7 +73,7 @@ def import_command(path: Path, *, output: Path | None, fmt: OutputFormat) -> Non
         )
         return
     if fmt is OutputFormat.json:
-        sys.stdout.write(dumps_competition(competition) + "\n")
+        sys.stdout.write(dumps_competition(competition))  # ends with its newline
     else:
         write_races(competition, fmt)
 
