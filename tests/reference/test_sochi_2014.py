@@ -33,6 +33,8 @@ KNOWN = {
     ("W 500", "Lauren CHOLEWINSKI", "rank", "15", "14"): "the other half of that pair",
     ("W 500", "Miyako SUMIYOSHI", "behind", "+2.56", "+2.66"): "rank-14 gap typo: 77.36 is"
     " +2.66 behind 74.70",
+    ("M 1500", "Koen VERWEIJ", "behind", "", "+0.003"): "the source leaves the gap out where only"
+    " the thousandth separates 1:45.009 from the winner's 1:45.006",
     ("W TeamPursuit", "POL", "rank", "2", "6"): "team pursuit places come from the knock-out"
     " rounds; the result is the team's last race",
     ("W TeamPursuit", "RUS", "rank", "3", "2"): "knock-out places",

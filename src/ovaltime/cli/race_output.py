@@ -104,7 +104,7 @@ def ranking_table(race: Race, ranking: Sequence[Ranked]) -> Any:
     header = ["Rank", "Pair", "Lane", "Skater", "Nat", "Time", "Behind", "Notes"]
     caption = None
     if race.kind is RaceKind.INDIVIDUAL and all(r.pair for r in race.results if r.ranked):
-        caption = "; ".join(spell_lines(race.results)) or None
+        caption = "\n".join(spell_lines(race.results)) or None
     return table(
         race.name, header, ranking_rows(ranking), right=("Rank", "Time", "Behind"), caption=caption
     )

@@ -19,7 +19,8 @@ The rules, in the order they are applied:
   (``Status.listing_order``), in input order within one status; they have no rank and no gap.
 * **Gap to the winner** (``behind``) is computed on the official hundredths and given in
   thousandths: ``(time.hundredths - winner.hundredths) * 10``, so a gap never shows a thousandth
-  that the official times do not have.
+  that the official times do not have, except where only the thousandth separates a skater from
+  the winner: then the gap is that thousandth (``+0.003``), as the list prints it.
 * **Thousandth in brackets** (``show_thousandth``) is set on a result when another ranked result
   has the same hundredths but a different thousandth. Only results with known thousandths take
   part: a lost thousandth is never printed and never forces another result's digit.
@@ -78,11 +79,11 @@ class Ranked:
     def behind_text(self) -> str:
         """The gap as published (``+0.36``); empty for the winner(s) and unranked results.
 
-        A skater beaten only on the thousandth is ``+0.00`` behind on hundredths.
+        A skater beaten only on the thousandth shows that thousandth (``+0.003``).
         """
         if self.behind is None or self.rank == 1:
             return ""
-        return format_behind(self.behind)
+        return format_behind(self.behind, decimals=2 if self.behind % 10 == 0 else 3)
 
 
 def rank_results(results: Sequence[Result]) -> list[Ranked]:
@@ -95,20 +96,27 @@ def rank_results(results: Sequence[Result]) -> list[Ranked]:
         else:
             ranks.append(position + 1)
     shared = Counter(ranks)
-    winner = _time(timed[0]).hundredths if timed else 0
     digits = _thousandth_digits(timed)
     out = [
         Ranked(
             result=result,
             rank=rank,
             tied=shared[rank] > 1,
-            behind=(_time(result).hundredths - winner) * 10,
+            behind=_behind(timed[0], result),
             show_thousandth=result.thousandths_known and len(digits[_time(result).hundredths]) > 1,
         )
         for result, rank in zip(timed, ranks, strict=True)
     ]
     out.extend(Ranked(result=r, rank=None) for r in _unranked(results))
     return out
+
+
+def _behind(winner: Result, result: Result) -> int:
+    """The gap on official hundredths; on the thousandth where only that splits them."""
+    gap = (_time(result).hundredths - _time(winner).hundredths) * 10
+    if gap == 0 and result.thousandths_known and winner.thousandths_known:
+        return _time(result) - _time(winner)
+    return gap
 
 
 def rank_race(race: Race) -> list[Ranked]:
