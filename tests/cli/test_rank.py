@@ -123,7 +123,7 @@ def test_table_shows_ranks_times_gaps_and_leaders(race: Path) -> None:
     assert order == sorted(order), "DNF, DQ, WDR, DNS in that order"
     # the running leader under the table: Anna from pair 1, Cora sharing from pair 2
     words = " ".join(outcome.stdout.split())
-    assert "pairs 1-5: Anna led in 37.34; pairs 2-5: Cora led in 37.34" in words
+    assert "pairs 1-5: Anna led in 37.34 pairs 2-5: Cora led in 37.34" in words
 
 
 def test_published_race_ranks_in_published_order() -> None:

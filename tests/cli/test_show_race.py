@@ -81,7 +81,7 @@ def test_table_has_the_ranking_the_leaders_and_the_passage_table(race: Path) -> 
     text = outcome.stdout
     assert table_line(text, "Cora")[:6] == ["1", "2", "inner", "Cora", "NOR", "1:08.90"]
     words = " ".join(text.split())  # the leader line is a caption, wrapped to the table
-    assert "pair 1: Anna led in 1:09.10; pairs 2-3: Cora led in 1:08.90" in words
+    assert "pair 1: Anna led in 1:09.10 pairs 2-3: Cora led in 1:08.90" in words
     assert "1000 m mixed: passages and lap times" in text
     passages = text[text.index("passages and lap times") :]
     header = next(line for line in passages.splitlines() if "200 m" in line)
