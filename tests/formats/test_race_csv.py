@@ -220,8 +220,10 @@ def test_bad_distance_argument_is_a_format_error() -> None:
 
 def test_unreadable_file(tmp_path: Path) -> None:
     (tmp_path / "latin1.csv").write_bytes(b"skater,time\n\xe9,36.00\n")
-    with pytest.raises(FormatError, match="cannot read the file"):
+    with pytest.raises(FormatError, match="not UTF-8 text"):
         read_race_csv_file(tmp_path / "latin1.csv")
+    with pytest.raises(FormatError, match="cannot read the file"):
+        read_race_csv_file(tmp_path / "missing.csv")
 
 
 def test_strict() -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from ovaltime.cli.errors import UserError
-from ovaltime.cli.load import read_text
 from ovaltime.cli.output import OutputFormat, console, table, write_csv, write_json
 from ovaltime.cli.race_output import accept
 from ovaltime.core.combination import (
@@ -18,6 +17,7 @@ from ovaltime.core.combination import (
     classify,
     combination_named,
 )
+from ovaltime.formats.textfile import read_text
 from ovaltime.formats.views import classification_view
 
 

@@ -6,21 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ovaltime.core.results import Competition
-from ovaltime.formats.problems import FormatError, Problem
+from ovaltime.formats.problems import Problem
+from ovaltime.formats.textfile import read_text
 
 
 @dataclass
 class Loaded:
     competition: Competition
     problems: list[Problem] = field(default_factory=list)
-
-
-def read_text(path: Path) -> str:
-    """The file's text (UTF-8, a BOM tolerated); a missing or binary file is a clear error."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FormatError([Problem(str(path), 0, f"not UTF-8 text ({error.reason})")]) from None
 
 
 def load_competition(path: Path) -> Loaded:

@@ -9,7 +9,6 @@ from typing import Any
 import typer
 
 from ovaltime.cli.errors import BAD_INPUT, report_problems
-from ovaltime.cli.load import read_text
 from ovaltime.cli.output import OutputFormat, console, table, write_csv, write_json
 from ovaltime.core.laps import laps_of
 from ovaltime.core.pairs import leader_spells
@@ -19,6 +18,7 @@ from ovaltime.core.splits import compare_to_leader, describe_split, fastest_pass
 from ovaltime.core.states import Gender, RaceKind
 from ovaltime.core.times import Time
 from ovaltime.formats.problems import Problem
+from ovaltime.formats.textfile import read_text
 from ovaltime.formats.views import ranked_row, ranking_view
 
 RANK_COLUMNS = ("rank", "pair", "lane", "skater", "nation", "time", "behind", "status", "records")

@@ -30,13 +30,13 @@ from ovaltime.formats.csv_table import (
     Row,
     parse_distance,
     read_table,
-    read_text,
     reporter,
     require,
     write_rows,
 )
 from ovaltime.formats.problems import FormatError, Problem
 from ovaltime.formats.race_checks import RaceChecker
+from ovaltime.formats.textfile import read_text
 
 __all__ = [
     "DEFAULT_GENDER",

@@ -13,7 +13,6 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ovaltime.core.distances import check_distance
 from ovaltime.formats.problems import FormatError, Problem
@@ -24,7 +23,6 @@ __all__ = [
     "normalise_column",
     "parse_distance",
     "read_table",
-    "read_text",
     "reporter",
     "require",
     "write_rows",
@@ -120,14 +118,6 @@ def _row(header: list[str], record: list[str], line: int) -> Row:
 
 
 # -- helpers shared with the classification file --------------------------------------------------
-def read_text(path: str | Path) -> str:
-    """A file's text; an unreadable file is a ``FormatError`` naming it."""
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError([Problem(str(path), 0, f"cannot read the file: {exc}")]) from None
-
-
 def require(table: Table, source: str, *groups: tuple[str, ...]) -> None:
     """Each group needs one of its columns; a ``FormatError`` names every group missing."""
     missing = [group for group in groups if not set(group) & set(table.columns)]

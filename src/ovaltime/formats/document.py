@@ -32,6 +32,7 @@ from ovaltime.core.results import Competition, Race, Result, Skater
 from ovaltime.core.states import RaceKind, RaceState, Status
 from ovaltime.formats.document_read import build_competition, json_path
 from ovaltime.formats.problems import FormatError, Problem
+from ovaltime.formats.textfile import read_text
 from ovaltime.formats.timetext import format_exact
 
 __all__ = [
@@ -167,12 +168,7 @@ def load_competition(data: dict[str, Any] | str, source: str = "<document>") -> 
 
 def read_competition_file(path: str | Path) -> Competition:
     """Read a document file; an unreadable file is a ``FormatError`` too."""
-    source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormatError([Problem(source, 0, f"cannot read the file: {exc}")]) from None
-    return load_competition(text, source)
+    return load_competition(read_text(path), str(path))
 
 
 def _check_version(data: dict[str, Any], source: str) -> None:

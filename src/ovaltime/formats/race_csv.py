@@ -43,13 +43,13 @@ from ovaltime.formats.csv_table import (
     normalise_column,
     parse_distance,
     read_table,
-    read_text,
     reporter,
     require,
     write_rows,
 )
 from ovaltime.formats.problems import FormatError, Problem
 from ovaltime.formats.race_checks import RaceChecker
+from ovaltime.formats.textfile import read_text
 from ovaltime.formats.timetext import format_exact
 
 __all__ = [
