@@ -108,9 +108,46 @@ def demo(
     demo_command(fmt=fmt, pause=pause)
 
 
+def standings(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+            help="ISU results texts or competition documents, one a meeting.",
+        ),
+    ],
+    season: Annotated[str, typer.Option(help="Season rules, such as 2024-25.")],
+    gender: Annotated[str | None, typer.Option(help="Only the cups of women or men.")] = None,
+    distance: Annotated[
+        str | None,
+        typer.Option(help="Only one cup: 500, 1000, 1500, 3000/5000, 5000, mass start ..."),
+    ] = None,
+    final: Annotated[
+        str, typer.Option(help="The season's final meeting: last, none, or one of the files.")
+    ] = "none",
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """World Cup standings of every cup over the meetings given, in date order."""
+    from ovaltime.cli.standings_output import standings_command
+
+    standings_command(files, season=season, gender=gender, distance=distance, final=final, fmt=fmt)
+
+
+def medals(file: FileArgument, fmt: FormatOption = OutputFormat.table) -> None:
+    """The medal table of one competition: gold, silver, bronze per skater and per nation."""
+    from ovaltime.cli.medals_output import medals_command
+
+    medals_command(file, fmt=fmt)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(rank)
     app.command()(classify)
     app.command("import")(import_)
     app.command()(show)
     app.command()(demo)
+    app.command()(standings)
+    app.command()(medals)
