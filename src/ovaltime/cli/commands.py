@@ -29,8 +29,26 @@ def rank(
     gender: Annotated[str | None, typer.Option(help="women, men or mixed.")] = None,
     fmt: FormatOption = OutputFormat.table,
     lenient: LenientOption = False,
+    mass_start: Annotated[
+        bool,
+        typer.Option(
+            "--mass-start", help="A mass start CSV, ranked on sprint points (needs --season)."
+        ),
+    ] = False,
+    season: Annotated[
+        str | None, typer.Option(help="Season rules for --mass-start, such as 2025-26.")
+    ] = None,
 ) -> None:
-    """Rank one race from a race CSV (skater,nation,pair,lane,time,status)."""
+    """Rank one race from a race CSV (skater,nation,pair,lane,time,status), or a mass start
+    on sprint points (skater,nation,finish,time,laps,status,sprint1,...) by a season's rules."""
+    if mass_start or season is not None:
+        from ovaltime.cli.errors import UserError
+        from ovaltime.cli.mass_start_output import mass_start_command
+
+        if not mass_start:
+            raise UserError("--season goes with --mass-start: a race on time needs no season")
+        mass_start_command(file, season=season, gender=gender, fmt=fmt, lenient=lenient)
+        return
     from ovaltime.cli.race_output import rank_command
 
     rank_command(file, distance=distance, gender=gender, fmt=fmt, lenient=lenient)
