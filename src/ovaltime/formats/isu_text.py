@@ -18,6 +18,11 @@ Races are told apart by their titles, as the ISU pages print them:
 Published ranks are kept (``Result.published_rank``); an empty POS shares the rank above. Times
 of individual races get their thousandths from the gaps (``isu_thousandths``); where equal
 TIME and DIFF hold separate ranks, the thousandth is marked unknown instead of inventing a tie.
+
+Team events list one row per member with the team's time; a mixed relay prints POS on the first
+member only, and the empty POS shares the rank above like any other. ``teams.teams_of`` puts
+the members back together; a row it cannot place in a complete team is reported here, on its
+line.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 
 from ovaltime.core.results import Competition, Race, Result
 from ovaltime.core.states import RaceKind, Status
+from ovaltime.core.teams import TEAM_EVENTS, group_teams
 from ovaltime.formats.isu_rows import Columns, IsuRow, parse_row, split_row
 from ovaltime.formats.isu_thousandths import (
     Timing,
@@ -186,7 +192,7 @@ class _Reader:
             )
             for i, (row, timing, rank) in enumerate(zip(rows, timings, ranks, strict=True))
         )
-        return Race(
+        race = Race(
             distance=title.distance,
             gender=title.gender,
             results=results,
@@ -195,6 +201,10 @@ class _Reader:
             division=division,
             date=title.date,
         )
+        if title.kind in TEAM_EVENTS:
+            for problem in group_teams(race).problems:
+                self.report(rows[problem.rows[0]].line, problem.message, "team")
+        return race
 
     def published_ranks(self, rows: list[IsuRow]) -> list[int | None]:
         """POS as printed; an empty POS on a timed row shares the rank of the row above."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ovaltime.core.distances import check_distance
 from ovaltime.core.states import Gender, RaceKind
+from ovaltime.core.teams import MIXED_RELAY, TEAM_PURSUIT, TEAM_SPRINT
 
 __all__ = [
     "MASS_START_METRES",
@@ -32,13 +33,13 @@ __all__ = [
 MASS_START_METRES = 6400
 """A mass start is 16 laps of 400 m (since 2014-15)."""
 
-TEAM_PURSUIT_METRES = {Gender.MEN: 3200, Gender.WOMEN: 2400}
-"""Team pursuit: men 8 laps, women 6 laps."""
+TEAM_PURSUIT_METRES = {g: TEAM_PURSUIT.distance(g) for g in (Gender.MEN, Gender.WOMEN)}
+"""Team pursuit: men 8 laps, women 6 laps (``ovaltime.core.teams``)."""
 
-TEAM_SPRINT_METRES = 1200
+TEAM_SPRINT_METRES = TEAM_SPRINT.distance(Gender.MEN)
 """Team sprint: 3 laps."""
 
-MIXED_RELAY_METRES = 2400
+MIXED_RELAY_METRES = MIXED_RELAY.distance(Gender.MIXED)
 """Mixed relay: 6 laps."""
 
 _TITLE = re.compile(
