@@ -432,3 +432,21 @@ class TestGapEdges:
         result = only_race(imported).results[1]
         assert (result.status, result.published_rank) == (Status.DQ, None)
         assert [(p.line, p.field) for p in imported.problems] == [(9, "POS")]
+
+
+def test_a_skater_listed_twice_in_one_race_is_reported_and_kept_once() -> None:
+    imported = read(
+        block(
+            "500 meter (Women), 26.01.2025",
+            "1     Na-Hyeon Lee         A2       KOR   37.44                       ",
+            "2     Serena Pergher       Neo      ITA   37.62     +0.180            ",
+            "3     Na-Hyeon Lee         A2       KOR   37.70     +0.260            ",
+        )
+    )
+    race = only_race(imported)
+    assert [r.skater.name for r in race.results] == ["Na-Hyeon Lee", "Serena Pergher"]
+    assert race.results[0].time == Time.parse("37.44")
+    (problem,) = imported.problems
+    assert str(problem) == (
+        "snippet.txt:10: NAME: Na-Hyeon Lee already has a result (line 8); row skipped"
+    )

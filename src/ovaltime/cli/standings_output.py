@@ -188,7 +188,10 @@ def _print_tables(
 ) -> None:
     out = console()
     after = series.meetings[-1] if series.meetings else "no meeting"
+    empty = [cup_label(cup.cup) for cup in cups if not cup.standings]
     for cup in cups:
+        if not cup.standings:
+            continue
         last = cup.history[-1] if cup.history else None
         caption = None
         if last is not None and last.new_leader and len(series.meetings) > 1:
@@ -213,5 +216,7 @@ def _print_tables(
                 caption=caption,
             )
         )
+    if empty:
+        out.print(f"no points yet in: {', '.join(empty)}")
     for note in notes:
         out.print(f"note: {note}")

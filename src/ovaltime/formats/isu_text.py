@@ -172,7 +172,7 @@ class _Reader:
         if not block.rows:
             self.report(block.line, "race without results; skipped", "title")
             return None
-        rows = block.rows
+        rows = self.once_each(block.rows)
         ranks = self.published_ranks(rows)
         title = block.title
         if title.kind is RaceKind.INDIVIDUAL:
@@ -205,6 +205,19 @@ class _Reader:
             for problem in group_teams(race).problems:
                 self.report(rows[problem.rows[0]].line, problem.message, "team")
         return race
+
+    def once_each(self, rows: list[IsuRow]) -> list[IsuRow]:
+        """The rows without a skater's second row in the race, which is reported and skipped."""
+        first: dict[tuple[str, str], int] = {}
+        kept: list[IsuRow] = []
+        for row in rows:
+            earlier = first.setdefault(row.skater.key, row.line)
+            if earlier != row.line:
+                message = f"{row.skater.name} already has a result (line {earlier}); row skipped"
+                self.report(row.line, message, "NAME")
+            else:
+                kept.append(row)
+        return kept
 
     def published_ranks(self, rows: list[IsuRow]) -> list[int | None]:
         """POS as printed; an empty POS on a timed row shares the rank of the row above."""
