@@ -1,36 +1,7 @@
-"""Reading any file a command accepts into a competition, with the problems its reader found."""
+"""Reading any file a command accepts: the readers of ``ovaltime.formats.any_file``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from ovaltime.formats.any_file import Loaded, load_competition
 
-from ovaltime.core.results import Competition
-from ovaltime.formats.problems import Problem
-from ovaltime.formats.textfile import read_text
-
-
-@dataclass
-class Loaded:
-    competition: Competition
-    problems: list[Problem] = field(default_factory=list)
-
-
-def load_competition(path: Path) -> Loaded:
-    """A competition document (``.json``), a race CSV (``.csv``) or an ISU results text."""
-    text = read_text(path)
-    source = str(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        from ovaltime.formats.document import load_competition as load_document
-
-        return Loaded(load_document(text, source))
-    if suffix == ".csv":
-        from ovaltime.formats.race_csv import read_race_csv
-
-        race_import = read_race_csv(text, source)
-        return Loaded(Competition(path.stem, (race_import.race,)), list(race_import.problems))
-    from ovaltime.formats.isu_text import read_isu_text
-
-    isu = read_isu_text(text, source)
-    return Loaded(isu.competition, list(isu.problems))
+__all__ = ["Loaded", "load_competition"]
