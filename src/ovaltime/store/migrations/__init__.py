@@ -1,0 +1,1 @@
+"""Alembic migrations of the ovaltime schema, shipped with the package (see ``migrate``)."""
