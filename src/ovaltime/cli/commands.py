@@ -15,6 +15,14 @@ FormatOption = Annotated[
 FileArgument = Annotated[
     Path, typer.Argument(exists=True, dir_okay=False, readable=True, show_default=False)
 ]
+DatabaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL (default: $OVALTIME_DATABASE, else sqlite:///ovaltime.db).",
+        show_default=False,
+    ),
+]
 LenientOption = Annotated[
     bool,
     typer.Option("--lenient", help="Use the rows that could be read and warn about the others."),
@@ -93,9 +101,24 @@ def import_(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write a competition document here.")
     ] = None,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="Load the competition into this database (a URL; importing it again is a no-op).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Read an ISU results text, a race CSV or a competition document; write a document."""
+    """Read an ISU results text, a race CSV or a competition document; write a document with
+    -o, load it into a database with --database, or else list its races."""
+    if database is not None:
+        from ovaltime.cli.database import import_into_database
+
+        import_into_database(file, database)
+        if output is None:
+            return
     from ovaltime.cli.competition_output import import_command
 
     import_command(file, output=output, fmt=fmt)
@@ -161,6 +184,17 @@ def medals(file: FileArgument, fmt: FormatOption = OutputFormat.table) -> None:
     medals_command(file, fmt=fmt)
 
 
+def user_add(
+    name: Annotated[str, typer.Argument(help="The user's name (one word).", show_default=False)],
+    role: Annotated[str, typer.Option("--role", help="official or admin.", show_default=False)],
+    database: DatabaseOption = None,
+) -> None:
+    """Add an official or admin; prints their API token, which is shown only this once."""
+    from ovaltime.cli.database import user_add_command
+
+    user_add_command(name, role, database)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(rank)
     app.command()(classify)
@@ -169,3 +203,8 @@ def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(standings)
     app.command()(medals)
+    users = typer.Typer(
+        help="Accounts of officials and admins.", no_args_is_help=True, rich_markup_mode=None
+    )
+    users.command("add")(user_add)
+    app.add_typer(users, name="user")

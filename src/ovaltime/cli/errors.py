@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Iterable
 
 from ovaltime.formats.problems import FormatError, Problem
+from ovaltime.services.errors import ServiceError
 
 #: Exit status for bad input (files, values, options), as for a usage error.
 BAD_INPUT = 2
@@ -19,7 +20,7 @@ class UserError(Exception):
     """Bad input found by a command; the message says what and where."""
 
 
-def report_problems(problems: Iterable[Problem], *, prefix: str = "error") -> None:
+def report_problems(problems: Iterable[Problem | str], *, prefix: str = "error") -> None:
     for problem in problems:
         sys.stderr.write(f"ovaltime: {prefix}: {problem}\n")
 
@@ -28,6 +29,9 @@ def translate(error: BaseException) -> int:
     """Print ``error`` as the user should see it and return the exit status."""
     if isinstance(error, FormatError):
         report_problems(error.problems)
+        return BAD_INPUT
+    if isinstance(error, ServiceError):
+        sys.stderr.write(f"ovaltime: error: {error}\n")
         return BAD_INPUT
     if isinstance(error, UserError | ValueError):
         sys.stderr.write(f"ovaltime: error: {error}\n")
