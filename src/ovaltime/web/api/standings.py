@@ -1,0 +1,116 @@
+"""Series standings (World Cup) over the competitions in the database.
+
+The meetings are the competitions named by ``?competition=`` (repeatable), or by default every
+competition dated in the season that has races in divisions (World Cup meetings have A and B).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import Field
+
+from ovaltime.core.results import Competition
+from ovaltime.core.standings import CupStandings, Meeting, Standing, in_date_order, series_standings
+from ovaltime.rules import load_season, season_of
+from ovaltime.services.errors import Invalid, NotFound
+from ovaltime.store.competitions import list_competitions, load_competition
+from ovaltime.store.engine import read_session
+from ovaltime.web.deps import MAX_ID, ContextDep
+
+router = APIRouter(tags=["standings"])
+
+
+def _line_view(line: Standing) -> dict[str, Any]:
+    return {
+        "rank": line.rank,
+        "skater": line.competitor.name,
+        "nation": line.competitor.nation,
+        "points": line.points,
+        "behind": line.behind,
+        "movement": line.movement_text or None,
+        "races": [
+            {
+                "competition": score.competition,
+                "race": score.race,
+                "division": score.division,
+                "rank": score.rank,
+                "points": score.points,
+            }
+            for score in line.scores
+        ],
+    }
+
+
+def _cup_view(cup: CupStandings) -> dict[str, Any]:
+    last = cup.history[-1] if cup.history else None
+    return {
+        "gender": cup.cup.gender.value,
+        "distance": cup.cup.name,
+        "new_leader": bool(last and last.new_leader),
+        "standings": [_line_view(line) for line in cup.standings],
+    }
+
+
+def _meetings(
+    ctx: ContextDep, season: str, chosen: list[int] | None
+) -> list[tuple[int, Competition]]:
+    with read_session(ctx.engine) as session:
+        ids = chosen if chosen else [c.id for c in list_competitions(session)]
+        found: list[tuple[int, Competition]] = []
+        for ident in ids:
+            competition = load_competition(session, ident)
+            if competition is None:
+                raise NotFound("competition", ident)
+            found.append((ident, competition))
+    if chosen:
+        return found
+    return [
+        (ident, c)
+        for ident, c in found
+        if c.start is not None
+        and season_of(c.start) == season
+        and any(race.division for race in c.races)
+    ]
+
+
+@router.get("/standings")
+def standings(
+    ctx: ContextDep,
+    season: Annotated[str, Query(max_length=20, description="Season rules, such as 2024-25.")],
+    competition: Annotated[
+        list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None,
+        Query(description="The meetings (default: the season's World Cups)."),
+    ] = None,
+    final: Annotated[
+        str, Query(max_length=20, description="The final meeting: none, last or a competition id.")
+    ] = "none",
+) -> dict[str, Any]:
+    """World Cup standings of every cup after the meetings, with points behind the leader and
+    movement since the meeting before."""
+    rules = load_season(season)
+    meetings = _meetings(ctx, season, competition)
+    by_id = dict(meetings)
+    ordered = in_date_order(c for _, c in meetings)
+    key = final.strip().lower()
+    if key == "none":
+        last = None
+    elif key == "last":
+        last = ordered[-1] if ordered else None
+    elif key.isdigit() and int(key) in by_id:
+        last = by_id[int(key)]
+    else:
+        raise Invalid("final", f"{final!r}: expected none, last or the id of one of the meetings")
+    series = series_standings([Meeting(c, final=c is last) for c in ordered], rules)
+    return {
+        "season": series.season,
+        "competitions": [
+            {"id": ident, "name": c.name, "start": c.start.isoformat() if c.start else None}
+            for c in ordered
+            for ident in [next(i for i, m in meetings if m is c)]
+        ],
+        "final": last.name if last else None,
+        "cups": [_cup_view(cup) for cup in series.cups],
+        "notes": list(series.notes),
+    }

@@ -1,0 +1,75 @@
+"""The application factory: ``create_app(settings)`` gives the FastAPI application.
+
+Creating the application opens the database and migrates it (``services.unit.open_context``),
+so that a server never answers from an old schema. ``app.state`` holds what the routes and any
+later part of the site use: ``settings``, ``context`` (the services' context), ``publisher``
+(where the services' events go, after each commit) and ``sessions`` (session cookies).
+
+The live stream and the pages add their routers here, next to the API's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from ovaltime.services.events import EventLog, Publisher
+from ovaltime.services.unit import open_context
+from ovaltime.web.api import api_router
+from ovaltime.web.auth import Sessions, WriteGuard
+from ovaltime.web.errors import install_error_handlers
+from ovaltime.web.settings import Settings
+
+__all__ = ["Settings", "create_app", "create_app_from_environment"]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """A new application over ``settings.database`` (migrated now), publishing the services'
+    events to ``settings.publisher`` (an in-process ``EventLog`` when none is given)."""
+    publisher: Publisher = settings.publisher if settings.publisher is not None else EventLog()
+    context = open_context(settings.database, publisher)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.engine.dispose()
+
+    app = FastAPI(
+        title="ovaltime",
+        summary="Results for long-track speed skating: competitions, races, live results.",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs" if settings.docs else None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.context = context
+    app.state.publisher = publisher
+    app.state.sessions = Sessions(
+        settings.secret.encode("utf-8"),
+        lifetime_seconds=settings.session_hours * 3600,
+        secure=settings.secure_cookies,
+    )
+    install_error_handlers(app)
+    app.add_middleware(WriteGuard)
+    app.include_router(api_router())
+    return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The application of ``Settings.from_environment()``: what each worker process of
+    ``ovaltime serve`` runs."""
+    return create_app(Settings.from_environment())
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ovaltime")
+    except PackageNotFoundError:
+        return "0"
