@@ -195,6 +195,20 @@ def user_add(
     user_add_command(name, role, database)
 
 
+def serve(
+    database: DatabaseOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes; more than 1 needs PostgreSQL.", min=1)
+    ] = 1,
+) -> None:
+    """Serve the JSON API (and the live results) of a database over HTTP."""
+    from ovaltime.cli.serve import serve_command
+
+    serve_command(database, host=host, port=port, workers=workers)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(rank)
     app.command()(classify)
@@ -203,6 +217,7 @@ def register(app: typer.Typer) -> None:
     app.command()(demo)
     app.command()(standings)
     app.command()(medals)
+    app.command()(serve)
     users = typer.Typer(
         help="Accounts of officials and admins.", no_args_is_help=True, rich_markup_mode=None
     )
