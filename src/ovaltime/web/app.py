@@ -15,11 +15,13 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from ovaltime.services.events import EventLog, Publisher
+from ovaltime.live import Broker, Tee, make_broker
+from ovaltime.services.events import Publisher
 from ovaltime.services.unit import open_context
 from ovaltime.web.api import api_router
 from ovaltime.web.auth import Sessions, WriteGuard
 from ovaltime.web.errors import install_error_handlers
+from ovaltime.web.live import router as live_router
 from ovaltime.web.settings import Settings
 
 __all__ = ["Settings", "create_app", "create_app_from_environment"]
@@ -27,14 +29,19 @@ __all__ = ["Settings", "create_app", "create_app_from_environment"]
 
 def create_app(settings: Settings) -> FastAPI:
     """A new application over ``settings.database`` (migrated now), publishing the services'
-    events to ``settings.publisher`` (an in-process ``EventLog`` when none is given)."""
-    publisher: Publisher = settings.publisher if settings.publisher is not None else EventLog()
+    events to the live broker (``ovaltime.live.make_broker``) and to ``settings.publisher``
+    when one is given."""
+    broker, publisher = _live(settings)
     context = open_context(settings.database, publisher)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        context.engine.dispose()
+        await broker.start()  # on PostgreSQL: this worker's LISTEN connection
+        try:
+            yield
+        finally:
+            await broker.stop()
+            context.engine.dispose()
 
     app = FastAPI(
         title="ovaltime",
@@ -49,6 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.context = context
     app.state.publisher = publisher
+    app.state.broker = broker
     app.state.sessions = Sessions(
         settings.secret.encode("utf-8"),
         lifetime_seconds=settings.session_hours * 3600,
@@ -57,7 +65,19 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(WriteGuard)
     app.include_router(api_router())
+    app.include_router(live_router)
     return app
+
+
+def _live(settings: Settings) -> tuple[Broker, Publisher]:
+    """The live broker and what the services publish to: the broker itself (chosen by the
+    database), or the broker and the publisher the settings name, which may be a broker."""
+    if isinstance(settings.publisher, Broker):
+        return settings.publisher, settings.publisher
+    broker = make_broker(settings.database)
+    if settings.publisher is None:
+        return broker, broker
+    return broker, Tee(broker, settings.publisher)
 
 
 def create_app_from_environment() -> FastAPI:
