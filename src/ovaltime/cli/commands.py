@@ -202,11 +202,22 @@ def serve(
     workers: Annotated[
         int, typer.Option(help="Worker processes; more than 1 needs PostgreSQL.", min=1)
     ] = 1,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Replay the demo championship live (into ovaltime-demo.db, recreated, "
+            "unless --database is given).",
+        ),
+    ] = False,
+    pace: Annotated[
+        float, typer.Option(help="Race-day seconds per second in the demo.", min=0.01)
+    ] = 20.0,
 ) -> None:
     """Serve the JSON API (and the live results) of a database over HTTP."""
     from ovaltime.cli.serve import serve_command
 
-    serve_command(database, host=host, port=port, workers=workers)
+    serve_command(database, host=host, port=port, workers=workers, demo=demo, pace=pace)
 
 
 def register(app: typer.Typer) -> None:

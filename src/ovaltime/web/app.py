@@ -20,6 +20,7 @@ from ovaltime.services.events import Publisher
 from ovaltime.services.unit import open_context
 from ovaltime.web.api import api_router
 from ovaltime.web.auth import Sessions, WriteGuard
+from ovaltime.web.demo import start_demo
 from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
 from ovaltime.web.settings import Settings
@@ -37,9 +38,12 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await broker.start()  # on PostgreSQL: this worker's LISTEN connection
+        demo = start_demo(context, settings.demo_pace) if settings.demo_pace else None
         try:
             yield
         finally:
+            if demo is not None:
+                demo.stop()
             await broker.stop()
             context.engine.dispose()
 
