@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 
 from ovaltime.live import Broker, Tee, make_broker
 from ovaltime.services.events import Publisher
@@ -70,7 +71,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(WriteGuard)
     app.include_router(api_router())
     app.include_router(live_router)
+    app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
     return app
+
+
+async def _home() -> RedirectResponse:
+    """The root leads to the API's interactive documentation."""
+    return RedirectResponse("/api/docs")
 
 
 def _live(settings: Settings) -> tuple[Broker, Publisher]:
