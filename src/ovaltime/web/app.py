@@ -25,6 +25,7 @@ from ovaltime.web.demo import start_demo
 from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
 from ovaltime.web.settings import Settings
+from ovaltime.web.templating import mount_static
 
 __all__ = ["Settings", "create_app", "create_app_from_environment"]
 
@@ -71,6 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(WriteGuard)
     app.include_router(api_router())
     app.include_router(live_router)
+    mount_static(app)
     app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
     return app
 
