@@ -5,7 +5,8 @@ so that a server never answers from an old schema. ``app.state`` holds what the 
 later part of the site use: ``settings``, ``context`` (the services' context), ``publisher``
 (where the services' events go, after each commit) and ``sessions`` (session cookies).
 
-The live stream and the pages add their routers here, next to the API's.
+The live stream and the public pages (``ovaltime.web.pages``) add their routers here, next
+to the API's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
 
 from ovaltime.live import Broker, Tee, make_broker
 from ovaltime.services.events import Publisher
@@ -24,6 +24,7 @@ from ovaltime.web.auth import Sessions, WriteGuard
 from ovaltime.web.demo import start_demo
 from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
+from ovaltime.web.pages import pages_router
 from ovaltime.web.settings import Settings
 from ovaltime.web.templating import mount_static
 
@@ -73,13 +74,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_router())
     app.include_router(live_router)
     mount_static(app)
-    app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
+    app.include_router(pages_router())
     return app
-
-
-async def _home() -> RedirectResponse:
-    """The root leads to the API's interactive documentation."""
-    return RedirectResponse("/api/docs")
 
 
 def _live(settings: Settings) -> tuple[Broker, Publisher]:
