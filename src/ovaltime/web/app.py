@@ -22,6 +22,7 @@ from ovaltime.services.unit import open_context
 from ovaltime.web.api import api_router
 from ovaltime.web.auth import Sessions, WriteGuard
 from ovaltime.web.demo import start_demo
+from ovaltime.web.entry import entry_router, html_error
 from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
 from ovaltime.web.pages import pages_router
@@ -70,9 +71,10 @@ def create_app(settings: Settings) -> FastAPI:
         secure=settings.secure_cookies,
     )
     install_error_handlers(app)
-    app.add_middleware(WriteGuard)
+    app.add_middleware(WriteGuard, html_error=html_error)
     app.include_router(api_router())
     app.include_router(live_router)
+    app.include_router(entry_router())
     mount_static(app)
     app.include_router(pages_router())
     return app
