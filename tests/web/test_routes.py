@@ -71,9 +71,9 @@ def test_every_write_is_refused_without_credentials(
     assert len(events.events) == published
 
 
-def test_the_only_public_write_is_login(app: FastAPI) -> None:
+def test_the_only_public_writes_are_the_logins(app: FastAPI) -> None:
     public = [(m, p) for m, p in routes(app) if m not in SAFE_METHODS and p in PUBLIC_WRITES]
-    assert public == [("POST", "/api/login")]
+    assert public == [("POST", "/api/login"), ("POST", "/login")]
 
 
 def test_reads_never_write(

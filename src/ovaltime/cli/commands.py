@@ -195,6 +195,23 @@ def user_add(
     user_add_command(name, role, database)
 
 
+def user_password(
+    name: Annotated[str, typer.Argument(help="The user's name.", show_default=False)],
+    database: DatabaseOption = None,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin", help="Read the password from the first line of standard input."
+        ),
+    ] = False,
+) -> None:
+    """Set a user's password for the entry screens' login (asked twice, hidden; at least 10
+    characters)."""
+    from ovaltime.cli.passwords import user_password_command
+
+    user_password_command(name, database, from_stdin=password_stdin)
+
+
 def serve(
     database: DatabaseOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -233,4 +250,5 @@ def register(app: typer.Typer) -> None:
         help="Accounts of officials and admins.", no_args_is_help=True, rich_markup_mode=None
     )
     users.command("add")(user_add)
+    users.command("password")(user_password)
     app.add_typer(users, name="user")

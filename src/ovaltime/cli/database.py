@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ovaltime.services.unit import Context
 
 
-def _shown(url: str) -> str:
+def shown(url: str) -> str:
     """The URL without its password, for messages."""
     from sqlalchemy.engine import make_url
 
@@ -38,7 +38,7 @@ def open_database(database: str | None) -> tuple[Context, str]:
         raise UserError(f"--database {url!r}: not a database URL ({error})") from None
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
-        raise UserError(f"--database {_shown(url)}: cannot open it ({cause})") from None
+        raise UserError(f"--database {shown(url)}: cannot open it ({cause})") from None
 
 
 def user_add_command(name: str, role: str, database: str | None) -> None:
@@ -51,7 +51,7 @@ def user_add_command(name: str, role: str, database: str | None) -> None:
     finally:
         context.engine.dispose()
     sys.stderr.write(
-        f"ovaltime: added {user.role.value} {user.name!r} to {_shown(url)}; "
+        f"ovaltime: added {user.role.value} {user.name!r} to {shown(url)}; "
         "their API token is shown only now:\n"
     )
     sys.stdout.write(token + "\n")
@@ -67,7 +67,7 @@ def import_into_database(path: Path, database: str | None) -> None:
     finally:
         context.engine.dispose()
     report_problems(imported.problems, prefix="warning")
-    where = _shown(url)
+    where = shown(url)
     if imported.created:
         sys.stderr.write(
             f"ovaltime: imported {path} into {where} as competition {imported.competition_id}: "

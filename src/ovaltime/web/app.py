@@ -5,7 +5,8 @@ so that a server never answers from an old schema. ``app.state`` holds what the 
 later part of the site use: ``settings``, ``context`` (the services' context), ``publisher``
 (where the services' events go, after each commit) and ``sessions`` (session cookies).
 
-The live stream and the pages add their routers here, next to the API's.
+The live stream and the public pages (``ovaltime.web.pages``) add their routers here, next
+to the API's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import RedirectResponse
 
 from ovaltime.live import Broker, Tee, make_broker
 from ovaltime.services.events import Publisher
@@ -22,9 +22,12 @@ from ovaltime.services.unit import open_context
 from ovaltime.web.api import api_router
 from ovaltime.web.auth import Sessions, WriteGuard
 from ovaltime.web.demo import start_demo
+from ovaltime.web.entry import entry_router, html_error
 from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
+from ovaltime.web.pages import pages_router
 from ovaltime.web.settings import Settings
+from ovaltime.web.templating import mount_static
 
 __all__ = ["Settings", "create_app", "create_app_from_environment"]
 
@@ -68,16 +71,13 @@ def create_app(settings: Settings) -> FastAPI:
         secure=settings.secure_cookies,
     )
     install_error_handlers(app)
-    app.add_middleware(WriteGuard)
+    app.add_middleware(WriteGuard, html_error=html_error)
     app.include_router(api_router())
     app.include_router(live_router)
-    app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
+    app.include_router(entry_router())
+    mount_static(app)
+    app.include_router(pages_router())
     return app
-
-
-async def _home() -> RedirectResponse:
-    """The root leads to the API's interactive documentation."""
-    return RedirectResponse("/api/docs")
 
 
 def _live(settings: Settings) -> tuple[Broker, Publisher]:

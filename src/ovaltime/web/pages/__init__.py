@@ -1,0 +1,23 @@
+"""The public HTML pages: server-rendered from the same views as the JSON API, readable
+without JavaScript, and live with it (``static/live.js`` follows the competition's stream and
+swaps in each page's ``?fragment=live``).
+
+``/`` competitions · ``/competitions/{id}`` programme · ``/competitions/{id}/races/{position}``
+race · ``/competitions/{id}/classification`` · ``/competitions/{id}/tv`` · ``/standings``.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+__all__ = ["pages_router"]
+
+
+def pages_router() -> APIRouter:
+    """Every public page."""
+    from ovaltime.web.pages import classification, competitions, race, standings, tv
+
+    router = APIRouter(include_in_schema=False)
+    for module in (competitions, race, classification, standings, tv):
+        router.include_router(module.router)
+    return router
