@@ -139,7 +139,9 @@ def test_sprint_counts_both_500_and_both_1000(tmp_path: Path) -> None:
         (1000, 2, "36.800"),
     ]
     dq = {"distance": 500, "race": 2, "time": None, "status": "DQ", "points": None}
-    assert standings[2]["races"][-1] == dq
+    assert standings[2]["races"][2] == dq
+    empty = {"distance": 1000, "race": 2, "time": None, "status": None, "points": None}
+    assert standings[2]["races"][3] == empty
 
 
 def test_sprint_csv_keeps_an_nc_skater_in_the_right_columns(tmp_path: Path) -> None:

@@ -67,3 +67,23 @@ def test_final_classification_ranks_are_consistent(demo: dict[str, Any]) -> None
     for group in (finalists, not_qualified):
         totals = [Decimal(s["total"]) for s in group]
         assert totals == sorted(totals)
+
+
+def test_every_standing_has_one_entry_per_race_counted(demo: dict[str, Any]) -> None:
+    final = demo["races"][-1]["classification"]
+    programme = [(500, 1), (5000, 1), (1500, 1), (10000, 1)]
+    assert [(r["distance"], r["race"]) for r in final["races"]] == programme
+    for row in final["standings"]:
+        assert [(r["distance"], r["race"]) for r in row["races"]] == programme, row["skater"]
+    not_qualified = [row for row in final["standings"] if row["status"] == "NQ"]
+    assert not_qualified
+    for row in not_qualified:
+        assert row["races"][3] == {
+            "distance": 10000,
+            "race": 1,
+            "time": None,
+            "status": None,
+            "points": None,
+        }
+    (disqualified,) = [row for row in final["standings"] if row["status"] == "NC"]
+    assert [r["status"] for r in disqualified["races"]] == ["OK", "DQ", None, None]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ from ovaltime.cli.race_output import accept
 from ovaltime.core.combination import (
     Classification,
     Combination,
-    RaceSlot,
     classify,
     combination_named,
 )
@@ -73,19 +71,13 @@ def _qualified_text(row: dict[str, Any]) -> str:
     return ("Q: " if qualification["qualified"] else "NQ: ") + str(qualification["reason"])
 
 
-def _by_slot(row: dict[str, Any], slots: Sequence[RaceSlot]) -> list[dict[str, Any] | None]:
-    """The skater's races one per programme race, ``None`` where they have no result (an NC
-    skater's later races, an NQ skater's final distance), so that columns stay aligned."""
-    races = {(race["distance"], race["race"]): race for race in row["races"]}
-    return [races.get((slot.distance, slot.number)) for slot in slots]
-
-
-def _csv_row(row: dict[str, Any], slots: Sequence[RaceSlot]) -> list[object]:
-    races = _by_slot(row, slots)
+def _csv_row(row: dict[str, Any]) -> list[object]:
+    """One standing; the view gives one entry per race counted, so columns line up."""
+    races = row["races"]
     return [
         *(row[key] for key in STANDING_COLUMNS),
-        *(race and (race["time"] or race["status"]) for race in races),
-        *(race and race["points"] for race in races),
+        *(race["time"] or race["status"] for race in races),
+        *(race["points"] for race in races),
     ]
 
 
@@ -103,22 +95,20 @@ def write_classification(classification: Classification, fmt: OutputFormat) -> N
                 *(f"{name} time" for name in race_names),
                 *(f"{name} points" for name in race_names),
             ],
-            (_csv_row(row, slots) for row in view["standings"]),
+            (_csv_row(row) for row in view["standings"]),
         )
         return
-    console().print(classification_table(view, slots, race_names))
+    console().print(classification_table(view, race_names))
 
 
-def classification_table(
-    view: dict[str, Any], slots: Sequence[RaceSlot], race_names: list[str]
-) -> Any:
+def classification_table(view: dict[str, Any], race_names: list[str]) -> Any:
     nxt = view["next"]
     gap_title = f"Gap on {nxt['distance']} m" if nxt else "Gap (s)"
     rows = []
     for row in view["standings"]:
         cells = [
-            f"{race['time'] or race['status']}\n{race['points'] or ''}".strip() if race else ""
-            for race in _by_slot(row, slots)
+            f"{race['time'] or race['status'] or ''}\n{race['points'] or ''}".strip()
+            for race in row["races"]
         ]
         rows.append(
             [

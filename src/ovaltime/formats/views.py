@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from ovaltime.core.ranking import Ranked
 
 if TYPE_CHECKING:  # classification is loaded only by the commands that classify
-    from ovaltime.core.classification import Classification
+    from ovaltime.core.classification import Classification, RaceEntry
+    from ovaltime.core.programme import RaceSlot
 
 __all__ = ["classification_view", "ranked_row", "ranking_view"]
 
@@ -56,9 +57,15 @@ def _seconds(value: Decimal | None) -> str | None:
 
 
 def classification_view(classification: Classification) -> dict[str, Any]:
-    """``{"after", "next", "standings": [{"rank", "skater", "nation", "total", "status",
-    "gap_points", "gap_seconds", "qualification", "races": [...]}]}``."""
+    """``{"after", "next", "races", "standings": [{"rank", "skater", "nation", "total", "status",
+    "gap_points", "gap_seconds", "qualification", "races": [...]}]}``.
+
+    Each standing lists one entry per race counted so far, in programme order (the top-level
+    ``races``), so columns line up: a race the skater has no result in (an NQ skater's final
+    distance, a race after a DQ) is an entry with ``time``, ``status`` and ``points`` null.
+    """
     gaps = {gap.skater.key: gap for gap in classification.gaps()}
+    slots = classification.combination.slots[: classification.after]
     qualification = classification.qualification
     nxt = classification.next_slot
     standings = []
@@ -80,21 +87,30 @@ def classification_view(classification: Classification) -> dict[str, Any]:
                     if qualifier
                     else None
                 ),
-                "races": [
-                    {
-                        "distance": entry.distance,
-                        "race": entry.number,
-                        "time": entry.time.format() if entry.time else None,
-                        "status": entry.status.value,
-                        "points": _decimal(entry.points),
-                    }
-                    for entry in standing.entries
-                ],
+                "races": _race_entries(standing.entries, slots),
             }
         )
     return {
         "combination": classification.combination.name,
         "after": classification.after,
         "next": {"distance": nxt.distance, "race": nxt.number} if nxt else None,
+        "races": [{"distance": slot.distance, "race": slot.number} for slot in slots],
         "standings": standings,
     }
+
+
+def _race_entries(entries: Sequence[RaceEntry], slots: Sequence[RaceSlot]) -> list[dict[str, Any]]:
+    by_slot = {(entry.distance, entry.number): entry for entry in entries}
+    out: list[dict[str, Any]] = []
+    for slot in slots:
+        entry = by_slot.get((slot.distance, slot.number))
+        out.append(
+            {
+                "distance": slot.distance,
+                "race": slot.number,
+                "time": entry.time.format() if entry and entry.time else None,
+                "status": entry.status.value if entry else None,
+                "points": _decimal(entry.points) if entry else None,
+            }
+        )
+    return out
