@@ -76,6 +76,13 @@ def test_every_passage_problem_is_reported() -> None:
     assert "differs from the time 1:13.10" in problems[2]
 
 
+def test_a_final_time_before_the_last_passage_is_refused() -> None:
+    passages = [_p(100, "10.30")]
+    (problem,) = validate_passages(500, passages, Time.parse("9.80"))
+    assert problem == "the time 9.80 is not later than the passage at 100 m (10.30)"
+    assert validate_passages(500, passages, Time.parse("38.12")) == []
+
+
 def test_result_invariants() -> None:
     skater = Skater("Joy Beune", "NED")
     with pytest.raises(ValueError, match="needs a time"):

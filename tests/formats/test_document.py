@@ -278,6 +278,8 @@ def test_passage_at_the_finish_must_match_the_time() -> None:
         "than at 100 m (38.0)",
         "champs.json: races[0].results[0].passages: passage at the finish (37.02) differs "
         "from the time 36.97",
+        "champs.json: races[0].results[0].passages: the time 36.97 is not later than the "
+        "passage at 100 m (38.0)",
     ]
 
 

@@ -72,7 +72,8 @@ def validate_passages(
     """Every problem with a skater's passages on ``metres``; empty when they are sound.
 
     Passages must lie on the distance's split points, strictly increase in distance and time,
-    and the passage at the finish, where given, must equal the final time (on hundredths).
+    and the passage at the finish, where given, must equal the final time (on hundredths);
+    a final time must be later than every passage before the finish.
     """
     problems: list[str] = []
     points = set(split_points(metres))
@@ -94,6 +95,12 @@ def validate_passages(
     finish = previous if previous is not None and previous.metres == metres else None
     if final is not None and finish is not None and finish.time.hundredths != final.hundredths:
         problems.append(f"passage at the finish ({finish.time}) differs from the time {final}")
+    before = [p for p in passages if p.metres < metres]
+    if final is not None and before and final <= before[-1].time:
+        last = before[-1]
+        problems.append(
+            f"the time {final} is not later than the passage at {last.metres} m ({last.time})"
+        )
     return problems
 
 
