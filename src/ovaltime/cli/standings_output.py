@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from ovaltime.cli.errors import UserError, report_problems
 from ovaltime.cli.load import load_competition
@@ -27,6 +26,7 @@ from ovaltime.core.standings import (
     series_standings,
 )
 from ovaltime.core.states import Gender
+from ovaltime.formats.views import cup_view
 
 #: The limitation of mass starts read from an ISU results text, stated in every output.
 ISU_MASS_START_NOTE = f"{MASS_START_NOTE}; the ISU text has no sprint points"
@@ -74,7 +74,7 @@ def standings_command(
                 "season": series.season,
                 "competitions": list(series.meetings),
                 "final": final_competition.name if final_competition else None,
-                "cups": [_cup_view(cup) for cup in cups],
+                "cups": [cup_view(cup) for cup in cups],
                 "notes": notes,
             }
         )
@@ -136,37 +136,6 @@ def _notes(series: SeriesStandings, *, isu_text: bool) -> list[str]:
         ISU_MASS_START_NOTE if note == MASS_START_NOTE and isu_text else note
         for note in series.notes
     ]
-
-
-def _line_view(line: Standing) -> dict[str, Any]:
-    return {
-        "rank": line.rank,
-        "skater": line.competitor.name,
-        "nation": line.competitor.nation,
-        "points": line.points,
-        "behind": line.behind,
-        "movement": line.movement_text or None,
-        "races": [
-            {
-                "competition": score.competition,
-                "race": score.race,
-                "division": score.division,
-                "rank": score.rank,
-                "points": score.points,
-            }
-            for score in line.scores
-        ],
-    }
-
-
-def _cup_view(cup: CupStandings) -> dict[str, Any]:
-    last = cup.history[-1] if cup.history else None
-    return {
-        "gender": cup.cup.gender.value,
-        "distance": cup.cup.name,
-        "new_leader": bool(last and last.new_leader),
-        "standings": [_line_view(line) for line in cup.standings],
-    }
 
 
 def _csv_row(cup: CupStandings, line: Standing) -> list[object]:

@@ -11,8 +11,9 @@ from ovaltime.core.ranking import Ranked
 if TYPE_CHECKING:  # classification is loaded only by the commands that classify
     from ovaltime.core.classification import Classification, RaceEntry
     from ovaltime.core.programme import RaceSlot
+    from ovaltime.core.standings import CupStandings, Standing
 
-__all__ = ["classification_view", "ranked_row", "ranking_view"]
+__all__ = ["classification_view", "cup_view", "ranked_row", "ranking_view"]
 
 
 def ranked_row(entry: Ranked) -> dict[str, Any]:
@@ -114,3 +115,36 @@ def _race_entries(entries: Sequence[RaceEntry], slots: Sequence[RaceSlot]) -> li
             }
         )
     return out
+
+
+def cup_view(cup: CupStandings) -> dict[str, Any]:
+    """One cup of the series standings: ``{"gender", "distance", "new_leader", "standings":
+    [{"rank", "skater", "nation", "points", "behind", "movement", "races": [...]}]}``."""
+    last = cup.history[-1] if cup.history else None
+    return {
+        "gender": cup.cup.gender.value,
+        "distance": cup.cup.name,
+        "new_leader": bool(last and last.new_leader),
+        "standings": [_standing_view(line) for line in cup.standings],
+    }
+
+
+def _standing_view(line: Standing) -> dict[str, Any]:
+    return {
+        "rank": line.rank,
+        "skater": line.competitor.name,
+        "nation": line.competitor.nation,
+        "points": line.points,
+        "behind": line.behind,
+        "movement": line.movement_text or None,
+        "races": [
+            {
+                "competition": score.competition,
+                "race": score.race,
+                "division": score.division,
+                "rank": score.rank,
+                "points": score.points,
+            }
+            for score in line.scores
+        ],
+    }

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Query
 from pydantic import Field
 
 from ovaltime.core.results import Competition
-from ovaltime.core.standings import CupStandings, Meeting, Standing, in_date_order, series_standings
+from ovaltime.core.standings import Meeting, in_date_order, series_standings
+from ovaltime.formats.views import cup_view
 from ovaltime.rules import load_season, season_of
 from ovaltime.services.errors import Invalid, NotFound
 from ovaltime.store.competitions import list_competitions, load_competition
@@ -20,37 +21,6 @@ from ovaltime.store.engine import read_session
 from ovaltime.web.deps import MAX_ID, ContextDep
 
 router = APIRouter(tags=["standings"])
-
-
-def _line_view(line: Standing) -> dict[str, Any]:
-    return {
-        "rank": line.rank,
-        "skater": line.competitor.name,
-        "nation": line.competitor.nation,
-        "points": line.points,
-        "behind": line.behind,
-        "movement": line.movement_text or None,
-        "races": [
-            {
-                "competition": score.competition,
-                "race": score.race,
-                "division": score.division,
-                "rank": score.rank,
-                "points": score.points,
-            }
-            for score in line.scores
-        ],
-    }
-
-
-def _cup_view(cup: CupStandings) -> dict[str, Any]:
-    last = cup.history[-1] if cup.history else None
-    return {
-        "gender": cup.cup.gender.value,
-        "distance": cup.cup.name,
-        "new_leader": bool(last and last.new_leader),
-        "standings": [_line_view(line) for line in cup.standings],
-    }
 
 
 def _meetings(
@@ -111,6 +81,6 @@ def standings(
             for ident in [next(i for i, m in meetings if m is c)]
         ],
         "final": last.name if last else None,
-        "cups": [_cup_view(cup) for cup in series.cups],
+        "cups": [cup_view(cup) for cup in series.cups],
         "notes": list(series.notes),
     }
