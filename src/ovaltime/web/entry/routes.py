@@ -8,6 +8,7 @@ screen (303), on the next pair once a pair is complete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -15,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ovaltime.services.errors import NotFound
+from ovaltime.services.unit import Context
 from ovaltime.services.users import User
 from ovaltime.web.auth import USER_KEY
 from ovaltime.web.deps import MAX_ID, ContextDep, Id
@@ -137,14 +139,9 @@ async def start_list(
     request: Request, competition_id: Id, position: Id, ctx: ContextDep
 ) -> Response:
     """Replace the start list with the form's rows."""
-    if page_session(request) is None:
-        return to_login(request)
-    values = await _posted(request)
-    screen = await run_in_threadpool(load_screen, ctx, competition_id, position)
-    refused = await run_in_threadpool(forms.save_start_list, ctx, _user(request), screen, values)
-    if not refused:
-        return _done(screen, section="start-list")
-    return _screen_page(request, screen, refused=refused, values=values, form="start-list")
+    return await _race_form(
+        request, ctx, competition_id, position, forms.save_start_list, "start-list"
+    )
 
 
 @router.post("/state")
@@ -152,11 +149,24 @@ async def race_state(
     request: Request, competition_id: Id, position: Id, ctx: ContextDep
 ) -> Response:
     """Move the race one step forward, or back with a reason."""
+    return await _race_form(request, ctx, competition_id, position, forms.change_state, "state")
+
+
+async def _race_form(
+    request: Request,
+    ctx: Context,
+    competition_id: int,
+    position: int,
+    action: Callable[[Context, User, Screen, dict[str, str]], forms.Refused],
+    form: str,
+) -> Response:
+    """Post a whole-race form: done goes back to its section, refused shows the screen again
+    with the reasons and every posted value."""
     if page_session(request) is None:
         return to_login(request)
     values = await _posted(request)
     screen = await run_in_threadpool(load_screen, ctx, competition_id, position)
-    refused = await run_in_threadpool(forms.change_state, ctx, _user(request), screen, values)
+    refused = await run_in_threadpool(action, ctx, _user(request), screen, values)
     if not refused:
-        return _done(screen, section="state")
-    return _screen_page(request, screen, refused=refused, values=values, form="state")
+        return _done(screen, section=form)
+    return _screen_page(request, screen, refused=refused, values=values, form=form)
