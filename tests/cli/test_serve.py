@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -11,17 +10,11 @@ from pathlib import Path
 import httpx
 
 from tests.cli.helpers import BAD_INPUT, COMMAND, run
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.pg import free_port
 
 
 def test_serve_answers_the_api(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*COMMAND, "serve", "--database", f"sqlite:///{tmp_path}/served.db", "--port", str(port)],
         cwd=tmp_path,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -13,13 +12,7 @@ from typing import Any
 import httpx
 
 from tests.cli.helpers import BAD_INPUT, COMMAND, run
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.pg import free_port
 
 
 def _get(url: str) -> Any:
@@ -30,7 +23,7 @@ def _get(url: str) -> Any:
 
 def test_serve_demo_replays_the_championship_live(tmp_path: Path) -> None:
     (tmp_path / "ovaltime-demo.db").write_bytes(b"left over from an earlier run")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/api"
     server = subprocess.Popen(
         [*COMMAND, "serve", "--demo", "--port", str(port)],

@@ -10,13 +10,8 @@ nothing. Each test runs on SQLite and on a real PostgreSQL server.
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +31,7 @@ from ovaltime.services.users import Role, add_user
 from ovaltime.store.audit import AuditRow
 from ovaltime.store.engine import make_engine, read_session
 from ovaltime.store.tables import ResultRow
-from tests.cli.helpers import COMMAND
-from tests.pg import free_port
+from tests.served import Server, serving
 
 #: Results in the burst, client threads sending them, acknowledgements before the kill.
 BURST = 1000
@@ -85,54 +79,6 @@ def time_of(index: int) -> int:
 def text_of(thousandths: int) -> str:
     """The time as an official types it: ``34.007``."""
     return f"{thousandths // 1000}.{thousandths % 1000:03d}"
-
-
-@dataclass
-class Server:
-    """An ``ovaltime serve`` process on a free loopback port."""
-
-    process: subprocess.Popen[bytes]
-    base: str
-    log: Path
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-@contextmanager
-def serving(database: str, folder: Path, name: str) -> Iterator[Server]:
-    """Start ``ovaltime serve --database`` and wait until it answers; stop it at the end (if a
-    test has not killed it already)."""
-    port = free_port()
-    log = folder / f"{name}.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [*COMMAND, "serve", "--database", database, "--port", str(port)],
-            cwd=folder,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "OVALTIME_SECRET": "durability test secret"},
-        )
-    server = Server(process, f"http://127.0.0.1:{port}", log)
-    try:
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            try:
-                httpx.get(f"{server.base}/api/competitions", timeout=2).raise_for_status()
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, server.output()
-                assert time.monotonic() < deadline, f"the server did not start: {server.output()}"
-                time.sleep(0.1)
-        yield server
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
 
 
 @dataclass
@@ -194,7 +140,7 @@ def burst_and_kill(server: Server, race: Race) -> Burst:
 
 def test_a_killed_server_keeps_every_acknowledged_result(database_url: str, tmp_path: Path) -> None:
     race = live_race(database_url, BURST + 2)
-    with serving(database_url, tmp_path, "first") as first:
+    with serving(database_url, tmp_path, name="first") as first:
         burst = burst_and_kill(first, race)
     assert first.process.returncode == -signal.SIGKILL
     assert not burst.refused, burst.refused
@@ -202,7 +148,7 @@ def test_a_killed_server_keeps_every_acknowledged_result(database_url: str, tmp_
     assert KILL_AFTER <= len(acknowledged) < BURST, "the kill came after the burst"
     assert burst.lost > 0, "no request was cut off by the kill"
 
-    with serving(database_url, tmp_path, "second") as second:
+    with serving(database_url, tmp_path, name="second") as second:
         http = httpx.Client(
             base_url=second.base,
             headers={"Authorization": f"Bearer {race.token}"},
@@ -273,7 +219,7 @@ def test_two_conflicting_corrections_one_wins_one_gets_409(
     barrier = threading.Barrier(len(times), timeout=TIMEOUT)
     answers: dict[str, httpx.Response] = {}
 
-    with serving(database_url, tmp_path, "corrections") as server:
+    with serving(database_url, tmp_path, name="corrections") as server:
         headers = {"Authorization": f"Bearer {race.token}"}
 
         def correct(text: str) -> None:

@@ -4,16 +4,11 @@ and headless Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 from ovaltime.core.results import Skater
 from ovaltime.core.states import Gender, Lane, RaceState
@@ -23,18 +18,10 @@ from ovaltime.services.start_list import StartEntry, set_start_list
 from ovaltime.services.unit import open_context
 from ovaltime.services.users import check_password
 from tests.cli.helpers import COMMAND
+from tests.served import CHROMIUM, CHROMIUM_ARGS, serving
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PASSWORD", "Served", "serve"]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "ice is fast today"
 SKATERS = (
     ("Anna Visser", "NED", 1, Lane.INNER),
@@ -52,13 +39,6 @@ class Served:
     entry: str
     api_race: str
     token: str
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def _cli(folder: Path, *args: str, stdin: str = "") -> str:
@@ -98,33 +78,6 @@ def serve(folder: Path) -> Iterator[Served]:
     """The server over a prepared database, stopped (killed if need be) at the end."""
     url = f"sqlite:///{folder}/served.db"
     token, competition, position = _prepare(url, folder)
-    port = _free_port()
-    log = (folder / "server.log").open("wb")
-    server = subprocess.Popen(
-        [*COMMAND, "serve", "--database", url, "--host", "127.0.0.1", "--port", str(port)],
-        cwd=folder,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "OVALTIME_SECRET": "browser test secret"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/api/session", timeout=2)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, (folder / "server.log").read_text()
-                assert time.monotonic() < deadline, "the server did not start within 30 s"
-                time.sleep(0.1)
+    with serving(url, folder, name="served", secret="browser test secret") as server:
         path = f"/competitions/{competition}/races/{position}"
-        yield Served(base, f"{base}{path}/entry", f"{base}/api{path}", token)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
-        log.close()
+        yield Served(server.base, f"{server.base}{path}/entry", f"{server.base}/api{path}", token)

@@ -4,11 +4,8 @@ through one reaches a viewer of the other's live stream, with the id the first o
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
@@ -16,44 +13,9 @@ import httpx
 from tests.cli.helpers import COMMAND
 from tests.live.helpers import TIMEOUT
 from tests.live.http import read_events
-from tests.pg import free_port
+from tests.served import serving
 
 STREAM = {"Accept": "text/event-stream"}
-
-
-@contextmanager
-def served(database: str, folder: Path) -> Iterator[str]:
-    """``ovaltime serve`` in its own process on a free loopback port; yields its base URL."""
-    port = free_port()
-    log = (folder / f"serve-{port}.log").open("wb")
-    server = subprocess.Popen(
-        [*COMMAND, "serve", "--database", database, "--port", str(port)],
-        cwd=folder,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "OVALTIME_SECRET": "scale-out test secret"},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{base}/api/competitions", timeout=2).raise_for_status()
-                break
-            except httpx.TransportError:
-                output = (folder / f"serve-{port}.log").read_text()
-                assert server.poll() is None, output
-                assert time.monotonic() < deadline, f"the server did not start: {output}"
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
-        log.close()
 
 
 def official_token(database: str, folder: Path) -> str:
@@ -75,8 +37,8 @@ def test_a_result_recorded_on_one_worker_reaches_a_viewer_of_the_other(
     token = official_token(postgres_url, tmp_path)
     auth = {"Authorization": f"Bearer {token}"}
     with ExitStack() as stack:
-        one = stack.enter_context(served(postgres_url, tmp_path))
-        two = stack.enter_context(served(postgres_url, tmp_path))
+        one = stack.enter_context(serving(postgres_url, tmp_path)).base
+        two = stack.enter_context(serving(postgres_url, tmp_path)).base
         writer = stack.enter_context(httpx.Client(base_url=one, timeout=TIMEOUT, headers=auth))
 
         def ok(response: httpx.Response) -> dict[str, object]:

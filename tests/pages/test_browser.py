@@ -17,13 +17,11 @@ from ovaltime.services.events import EventLog
 from ovaltime.services.unit import open_context
 from ovaltime.services.users import Role, add_user
 from tests.pages.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
     TIMEOUT,
     chromium_missing,
-    ovaltime_server,
 )
+from tests.served import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.web.conftest import LiveRace, bearer, make_live_race, ok
 
 pytestmark = pytest.mark.skipif(chromium_missing() is not None, reason=str(chromium_missing()))
@@ -51,17 +49,18 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    database = f"sqlite:///{tmp_path_factory.mktemp('browser')}/pages.db"
+    folder = tmp_path_factory.mktemp("browser")
+    database = f"sqlite:///{folder}/pages.db"
     context = open_context(database, EventLog())
     _, token = add_user(context, "official", Role.OFFICIAL)
     demo_id = import_competition(context, demo_competition()).competition_id
     context.engine.dispose()
     with (
-        ovaltime_server(database) as base,
-        httpx.Client(base_url=base, headers=bearer(token), timeout=TIMEOUT) as api,
+        serving(database, folder) as server,
+        httpx.Client(base_url=server.base, headers=bearer(token), timeout=TIMEOUT) as api,
     ):
         race = make_live_race(api, token)  # type: ignore[arg-type]
-        yield Site(base, api, race, demo_id)
+        yield Site(server.base, api, race, demo_id)
 
 
 @pytest.fixture(scope="module")
