@@ -12,10 +12,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from ovaltime.services.unit import Context
 from ovaltime.services.users import Role, add_user, set_password
 from ovaltime.web.app import Settings, create_app
-from tests.web.conftest import PASSWORD, LiveRace, make_live_race
+from tests.web.conftest import PASSWORD, LiveRace, app_context, make_live_race
 
 __all__ = ["HTML", "PASSWORD", "csrf_of", "entry_path", "errors_of", "sign_in", "value_of"]
 
@@ -34,15 +33,10 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield test_client
 
 
-def context_of(app: FastAPI) -> Context:
-    found: Context = app.state.context
-    return found
-
-
 @pytest.fixture
 def token(app: FastAPI) -> str:
     """The API token of the official ``anna``, who also has a password."""
-    context = context_of(app)
+    context = app_context(app)
     _, made = add_user(context, "anna", Role.OFFICIAL)
     set_password(context, "anna", PASSWORD)
     return made
