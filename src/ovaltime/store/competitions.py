@@ -149,6 +149,11 @@ def list_competitions(session: Session) -> list[CompetitionSummary]:
     ]
 
 
+def competition_name(session: Session, competition_id: int) -> str | None:
+    """The name of the competition, or ``None`` when there is none with that id."""
+    return session.scalar(select(CompetitionRow.name).where(CompetitionRow.id == competition_id))
+
+
 def find_race(session: Session, competition_id: int, position: int) -> StoredRace | None:
     """The race at ``position`` (from 1) in the programme of the competition, if there is one."""
     row = session.scalar(

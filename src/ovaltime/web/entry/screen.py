@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from ovaltime.core.distances import split_points
 from ovaltime.core.results import Result
 from ovaltime.core.states import RaceKind, RaceState
@@ -14,10 +12,9 @@ from ovaltime.services.errors import NotFound
 from ovaltime.services.races import ORDER
 from ovaltime.services.unit import Context
 from ovaltime.store.audit import audit_entries
-from ovaltime.store.competitions import find_race
+from ovaltime.store.competitions import competition_name, find_race
 from ovaltime.store.engine import read_session
 from ovaltime.store.entries import Entry, race_entries
-from ovaltime.store.tables import CompetitionRow
 from ovaltime.web.entry.audit_lines import AuditLine, audit_lines
 
 __all__ = ["EntryRow", "PairView", "Screen", "load_screen", "outcome_text"]
@@ -179,9 +176,7 @@ def load_screen(
         if found is None:
             raise NotFound("race", f"{position} of competition {competition_id}")
         entries = race_entries(session, found.id)
-        competition = session.scalar(
-            select(CompetitionRow.name).where(CompetitionRow.id == competition_id)
-        )
+        competition = competition_name(session, competition_id)
         audit = audit_entries(session, race_id=found.id)
     race = found.race
     pairs = _pairs(entries)
