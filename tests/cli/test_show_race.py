@@ -38,8 +38,8 @@ def test_json_has_the_ranking_leaders_passages_laps_and_gaps(race: Path) -> None
         *((1, "Cora"), (2, "Eve"), (3, "Anna"), (4, "Bea"), (5, "Dana"), (None, "Fay")),
     ]
     assert shown["leaders"] == [
-        {"skater": "Anna", "time": "1:09.10", "from_pair": 1, "to_pair": 1},
-        {"skater": "Cora", "time": "1:08.90", "from_pair": 2, "to_pair": 3},
+        {"skater": "Anna", "time": "1:09.10", "from_pair": 1, "to_pair": 1, "held_to_end": False},
+        {"skater": "Cora", "time": "1:08.90", "from_pair": 2, "to_pair": 3, "held_to_end": True},
     ]
     skaters = _skaters(shown)
     assert set(skaters) == {"Anna", "Bea", "Cora", "Dana", "Eve", "Fay"}

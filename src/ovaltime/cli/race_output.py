@@ -19,7 +19,7 @@ from ovaltime.core.states import Gender, RaceKind
 from ovaltime.core.times import Time
 from ovaltime.formats.problems import Problem
 from ovaltime.formats.textfile import read_text
-from ovaltime.formats.views import ranked_row, ranking_view
+from ovaltime.formats.views import leaders_view, ranked_row, ranking_view
 
 RANK_COLUMNS = ("rank", "pair", "lane", "skater", "nation", "time", "behind", "status", "records")
 
@@ -155,15 +155,7 @@ def race_details(race: Race) -> dict[str, Any]:
                 entry["gaps"] = [describe_split(gap, race.distance) for gap in comparison.gaps]
         skaters.append(entry)
     return {
-        "leaders": [
-            {
-                "skater": s.skater.name,
-                "time": str(s.time),
-                "from_pair": s.from_pair,
-                "to_pair": s.to_pair,
-            }
-            for s in (leader_spells(race.results) if has_pairs else [])
-        ],
+        "leaders": leaders_view(race.results) if has_pairs else [],
         "skaters": skaters,
     }
 

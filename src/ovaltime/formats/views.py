@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any
 
+from ovaltime.core.pairs import leader_spells
 from ovaltime.core.ranking import Ranked
+from ovaltime.core.results import Result
 
 if TYPE_CHECKING:  # classification is loaded only by the commands that classify
     from ovaltime.core.classification import Classification, RaceEntry
     from ovaltime.core.programme import RaceSlot
     from ovaltime.core.standings import CupStandings, Standing
 
-__all__ = ["classification_view", "cup_view", "ranked_row", "ranking_view"]
+__all__ = ["classification_view", "cup_view", "leaders_view", "ranked_row", "ranking_view"]
 
 
 def ranked_row(entry: Ranked) -> dict[str, Any]:
@@ -40,6 +42,21 @@ def ranked_row(entry: Ranked) -> dict[str, Any]:
     if not result.thousandths_known:
         row["thousandths_known"] = False
     return row
+
+
+def leaders_view(results: Sequence[Result]) -> list[dict[str, Any]]:
+    """Who led the race from which pair to which: ``[{"skater", "time", "from_pair", "to_pair",
+    "held_to_end"}]`` (RULES: unranked results never lead)."""
+    return [
+        {
+            "skater": spell.skater.name,
+            "time": str(spell.time),
+            "from_pair": spell.from_pair,
+            "to_pair": spell.to_pair,
+            "held_to_end": spell.held_to_end,
+        }
+        for spell in leader_spells(results)
+    ]
 
 
 def ranking_view(ranking: Sequence[Ranked]) -> dict[str, Any]:

@@ -12,13 +12,13 @@ from typing import Any
 
 from ovaltime.core.distances import Passage, lap_times
 from ovaltime.core.laps import laps_of
-from ovaltime.core.pairs import leader_after_each_pair, leader_before_pair, leader_spells
+from ovaltime.core.pairs import leader_after_each_pair, leader_before_pair
 from ovaltime.core.ranking import rank_race
 from ovaltime.core.results import Competition, Race, Result
 from ovaltime.core.splits import describe_split, split_gaps
 from ovaltime.core.states import RaceKind
 from ovaltime.core.times import Time
-from ovaltime.formats.views import ranked_row
+from ovaltime.formats.views import leaders_view, ranked_row
 from ovaltime.store.audit import AuditEntry
 from ovaltime.store.competitions import CompetitionSummary, StoredRace
 from ovaltime.store.entries import Entry
@@ -175,16 +175,7 @@ def race_view(stored: StoredRace, entries: Sequence[Entry]) -> dict[str, Any]:
             }
             for after in (leader_after_each_pair(results) if pairs else [])
         ],
-        "leaders": [
-            {
-                "skater": spell.skater.name,
-                "time": str(spell.time),
-                "from_pair": spell.from_pair,
-                "to_pair": spell.to_pair,
-                "held_to_end": spell.held_to_end,
-            }
-            for spell in (leader_spells(results) if pairs else [])
-        ],
+        "leaders": leaders_view(results) if pairs else [],
     }
 
 
