@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ovaltime.core.states import Gender, Lane, RaceKind, RaceState, Status
+from ovaltime.store import archive_tables  # noqa: F401  (the tables the foreign keys name)
 from ovaltime.store.base import Base, EnumText, UTCDateTime, utc_now
 
 __all__ = ["CompetitionRow", "PassageRow", "RaceRow", "ResultRow", "SkaterRow"]
@@ -32,7 +33,9 @@ __all__ = ["CompetitionRow", "PassageRow", "RaceRow", "ResultRow", "SkaterRow"]
 
 class CompetitionRow(Base):
     """A meeting or championship. ``source_digest`` identifies the content it was imported
-    from (SHA-256 of its competition document), so that importing it again finds this row."""
+    from (SHA-256 of its competition document), so that importing it again finds this row.
+    ``rink_id`` and ``level`` (``olympics``, ``world-cup``, ``championship``, ``national``,
+    ``club`` or empty) are the archive's: where the results were skated and how they rank."""
 
     __tablename__ = "competitions"
 
@@ -44,6 +47,8 @@ class CompetitionRow(Base):
     end: Mapped[dt.date | None] = mapped_column(Date)
     source_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    rink_id: Mapped[int | None] = mapped_column(ForeignKey("rinks.id"))
+    level: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     skaters: Mapped[list[SkaterRow]] = relationship(
         back_populates="competition", cascade="all, delete-orphan", passive_deletes=True
@@ -57,7 +62,8 @@ class CompetitionRow(Base):
 
 
 class SkaterRow(Base):
-    """A skater as one competition names them: name, nation and age group, once each."""
+    """A skater as one competition names them: name, nation and age group, once each.
+    ``person_id`` is the archive's person this skater was resolved to (NULL until then)."""
 
     __tablename__ = "skaters"
     __table_args__ = (UniqueConstraint("competition_id", "name", "nation", "age_group"),)
@@ -69,6 +75,7 @@ class SkaterRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     nation: Mapped[str] = mapped_column(String(3), default="")
     age_group: Mapped[str] = mapped_column(String(20), default="")
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
 
     competition: Mapped[CompetitionRow] = relationship(back_populates="skaters")
 
