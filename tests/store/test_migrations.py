@@ -23,7 +23,7 @@ def test_migrated_database_matches_the_metadata(database_url: str) -> None:
         assert tables == {
             "competitions", "skaters", "races", "results", "passages", "audit", "users",
             "rinks", "persons", "person_aliases", "archive_results", "archive_bests",
-            "adelskalender", "adelskalender_changes", "archive_audit",
+            "archive_records", "adelskalender", "adelskalender_changes", "archive_audit",
         }  # fmt: skip
     finally:
         engine.dispose()

@@ -40,6 +40,7 @@ __all__ = [
     "AliasOrigin",
     "ArchiveAuditRow",
     "ArchiveBestRow",
+    "ArchiveRecordRow",
     "ArchiveResultRow",
     "PersonAliasRow",
     "PersonRow",
@@ -131,13 +132,6 @@ class ArchiveResultRow(Base):
             "hundredths",
         ),
         Index(
-            "ix_archive_results_distance_gender_nation_hundredths",
-            "distance",
-            "gender",
-            "nation",
-            "hundredths",
-        ),
-        Index(
             "ix_archive_results_distance_gender_rink_id_hundredths",
             "distance",
             "gender",
@@ -203,6 +197,38 @@ class ArchiveBestRow(Base):
     hundredths: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date)
     result_id: Mapped[int] = mapped_column(ForeignKey("results.id", ondelete="CASCADE"), index=True)
+
+
+class ArchiveRecordRow(Base):
+    """A result that set or equalled a record when it was skated: one row per record flag the
+    archive computed (``kind`` WR, WRJ, NR, NRJ, TR, TRJ). ``scope`` is where the record
+    holds: empty for the world, the nation code for NR, the rink id (as text) for TR.
+
+    The standing record of a scope at a date is the lowest ``hundredths`` of its rows up to
+    that date (records only ever fall). The judge seeds its record book from these rows, and
+    the record lists and progressions read them, instead of grouping ``archive_results``.
+    """
+
+    __tablename__ = "archive_records"
+    __table_args__ = (
+        Index(
+            "ix_archive_records_distance_gender_kind_scope_date",
+            "distance",
+            "gender",
+            "kind",
+            "scope",
+            "date",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("results.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(3))
+    scope: Mapped[str] = mapped_column(String(20), default="")
+    distance: Mapped[int] = mapped_column(Integer)
+    gender: Mapped[Gender] = mapped_column(EnumText(Gender, 10))
+    date: Mapped[dt.date] = mapped_column(Date)
+    hundredths: Mapped[int] = mapped_column(Integer)
 
 
 class AdelskalenderRow(Base):

@@ -1,4 +1,4 @@
-"""The archive: rinks, persons and aliases, archived results, bests, the Adelskalender.
+"""The archive: rinks, persons and aliases, archived results, records, bests, Adelskalender.
 
 Revision ID: 0002
 Revises: 0001
@@ -125,7 +125,6 @@ def upgrade() -> None:
     for name, columns in (
         ("person_id_distance_date", ["person_id", "distance", "date", "sequence"]),
         ("distance_gender_season_hundredths", ["distance", "gender", "season", "hundredths"]),
-        ("distance_gender_nation_hundredths", ["distance", "gender", "nation", "hundredths"]),
         ("distance_gender_rink_id_hundredths", ["distance", "gender", "rink_id", "hundredths"]),
         (
             "distance_gender_age_group_hundredths",
@@ -157,6 +156,25 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_archive_bests_result_id"), "archive_bests", ["result_id"])
 
+    op.create_table(
+        "archive_records",
+        _id(),
+        sa.Column("result_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(3), nullable=False),
+        sa.Column("scope", sa.String(20), nullable=False),
+        sa.Column("distance", sa.Integer(), nullable=False),
+        sa.Column("gender", sa.String(10), nullable=False),
+        sa.Column("date", sa.Date(), nullable=False),
+        sa.Column("hundredths", sa.Integer(), nullable=False),
+        _fk("archive_records", "result_id", "results"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_archive_records")),
+    )
+    op.create_index(
+        "ix_archive_records_distance_gender_kind_scope_date",
+        "archive_records",
+        ["distance", "gender", "kind", "scope", "date"],
+    )
+    op.create_index(op.f("ix_archive_records_result_id"), "archive_records", ["result_id"])
     op.create_table(
         "adelskalender",
         sa.Column("person_id", sa.Integer(), nullable=False),
@@ -213,6 +231,7 @@ def downgrade() -> None:
         "archive_audit",
         "adelskalender_changes",
         "adelskalender",
+        "archive_records",
         "archive_bests",
         "archive_results",
     ):
