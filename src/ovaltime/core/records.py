@@ -179,9 +179,9 @@ class RecordBook:
     had and what it is given).
     """
 
-    _records: dict[_Scope, int] = field(default_factory=dict)
-    _personal: dict[tuple[int, int], int] = field(default_factory=dict)
-    _seasonal: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    _records: dict[_Scope, int] = field(default_factory=dict, init=False, repr=False)
+    _personal: dict[tuple[int, int], int] = field(default_factory=dict, init=False, repr=False)
+    _seasonal: dict[tuple[int, int, int], int] = field(default_factory=dict, init=False, repr=False)
 
     # -- reading ------------------------------------------------------------------------------
     def record(
