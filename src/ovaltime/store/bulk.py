@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-__all__ = ["Values", "allocate_ids", "executemany", "insert_rows"]
+__all__ = ["IdPool", "Values", "allocate_ids", "executemany", "insert_rows"]
 
 
 class Values:
@@ -68,6 +68,28 @@ def allocate_ids(session: Session, table: str, count: int) -> list[int]:
         {"table": table, "n": count},
     )
     return [int(row[0]) for row in rows]
+
+
+class IdPool:
+    """Ids of one table handed out one at a time, for rows written later in the same
+    transaction (and by nothing else meanwhile): blocks of ``allocate_ids``."""
+
+    def __init__(self, session: Session, table: str, block: int = 256) -> None:
+        self.session = session
+        self.table = table
+        self.block = block
+        self._free: list[int] = []
+        self._next: int | None = None
+
+    def take(self) -> int:
+        if self.session.get_bind().dialect.name == "sqlite":
+            if self._next is None:
+                self._next = allocate_ids(self.session, self.table, 1)[0]
+            ident, self._next = self._next, self._next + 1
+            return ident
+        if not self._free:
+            self._free = allocate_ids(self.session, self.table, self.block)[::-1]
+        return self._free.pop()
 
 
 def insert_rows(

@@ -1,0 +1,190 @@
+"""Who a skater of a competition is: resolving skaters to the archive's persons.
+
+``core.identity.match_skater`` decides; this module fetches what it decides among and acts:
+
+* **SAME**: the skater is that person.
+* **VARIANT**: the skater is that person, written another way; the spelling becomes an alias
+  (origin ``variant``) and the match is reported with its reason.
+* **AMBIGUOUS**: a new person is created and the match reported for review (an admin merges
+  persons, ``services.archive.persons``).
+* **NEW**: a new person, its name as its first alias (origin ``import``).
+
+Candidates are the persons with an alias of an equal ``name_key`` or ``sound_key``. The
+persons of a competition's other skaters are excluded: two skaters of one competition are two
+people. A ``Directory`` serves one transaction: it loads the aliases of the keys it is asked
+about once, remembers the persons and aliases it adds (written by ``flush``), and remembers its
+decisions until an alias with one of their keys is added.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from ovaltime.core.identity import Known, Match, MatchKind, match_skater, name_key, sound_key
+from ovaltime.core.results import Competition, Skater
+from ovaltime.core.states import Gender, RaceKind
+from ovaltime.store.archive_tables import AliasOrigin
+from ovaltime.store.bulk import IdPool
+from ovaltime.store.person_rows import (
+    Alias,
+    NewPerson,
+    aliases_by_keys,
+    insert_aliases,
+    insert_persons,
+)
+
+__all__ = ["Directory", "Resolution", "keys_of", "skater_genders"]
+
+
+@lru_cache(maxsize=65536)
+def keys_of(name: str) -> tuple[str, str]:
+    """(name_key, sound_key) of a name (cached: an import meets the same names again)."""
+    return name_key(name), sound_key(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What became of one skater: the person, and how the matcher decided."""
+
+    skater: Skater
+    person_id: int
+    kind: MatchKind
+    reason: str
+    candidates: tuple[int, ...] = ()
+
+
+def skater_genders(competition: Competition) -> dict[Skater, Gender | None]:
+    """Each skater's gender, from the races they skated (mixed races tell nothing)."""
+    genders: dict[Skater, Gender | None] = {}
+    for race in competition.races:
+        told = None if race.gender is Gender.MIXED else race.gender
+        for result in race.results:
+            if genders.get(result.skater) is None:
+                genders[result.skater] = told
+            if race.kind is RaceKind.INDIVIDUAL and told is not None:
+                genders[result.skater] = told
+    return genders
+
+
+@dataclass
+class Directory:
+    """The persons one transaction knows by key; see the module."""
+
+    session: Session
+    _by_name: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    _by_sound: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    _loaded_names: set[str] = field(default_factory=set)
+    _loaded_sounds: set[str] = field(default_factory=set)
+    _versions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _decided: dict[tuple[str, str, Gender | None], tuple[Match, int, int]] = field(
+        default_factory=dict
+    )
+    _new_persons: list[NewPerson] = field(default_factory=list)
+    _new_aliases: list[tuple[int, str, str, str, str, AliasOrigin]] = field(default_factory=list)
+    _pool: IdPool | None = None
+    created: int = 0
+
+    def _load(self, names: Iterable[str], sounds: Iterable[str]) -> None:
+        names = set(names) - self._loaded_names
+        sounds = set(sounds) - self._loaded_sounds
+        if not names and not sounds:
+            return
+        for alias in aliases_by_keys(self.session, names, sounds):
+            self._remember(alias, loaded=True)
+        self._loaded_names |= names
+        self._loaded_sounds |= sounds
+
+    def _remember(self, alias: Alias, *, loaded: bool = False) -> None:
+        by_name = self._by_name[alias.name_key]
+        by_sound = self._by_sound[alias.sound_key]
+        if loaded and (alias in by_name or alias in by_sound):
+            return
+        by_name.append(alias)
+        by_sound.append(alias)
+        self._versions["n:" + alias.name_key] += 1
+        self._versions["s:" + alias.sound_key] += 1
+
+    def _known(self, name: str, nation: str) -> list[Known]:
+        key, sound = keys_of(name)
+        seen: dict[tuple[int, str, str], Alias] = {}
+        for alias in (*self._by_name.get(key, ()), *self._by_sound.get(sound, ())):
+            seen.setdefault((alias.person_id, alias.name, alias.nation), alias)
+        # the matcher considers the first alias of each person: give it the closest one
+        ordered = sorted(
+            seen.values(),
+            key=lambda a: (a.name_key != key, a.nation != nation, a.sound_key != sound),
+        )
+        return [Known(a.person_id, a.name, a.nation, a.gender) for a in ordered]
+
+    def _match(self, skater: Skater, gender: Gender | None, exclude: set[int]) -> Match:
+        """The matcher's decision; remembered without ``exclude`` and used while it names
+        nobody excluded (else decided again with the exclusions)."""
+        key, sound = keys_of(skater.name)
+        nation = skater.nation.upper()
+        versions = (self._versions["n:" + key], self._versions["s:" + sound])
+        memo = (skater.name, nation, gender)
+        cached = self._decided.get(memo)
+        if cached is None or cached[1:] != versions:
+            match = match_skater(skater.name, nation, gender, self._known(skater.name, nation))
+            self._decided[memo] = (match, *versions)
+        else:
+            match = cached[0]
+        if exclude and not exclude.isdisjoint(match.candidates):
+            match = match_skater(
+                skater.name, nation, gender, self._known(skater.name, nation), exclude=exclude
+            )
+        return match
+
+    def _add_alias(
+        self, person: int, skater: Skater, gender: Gender | None, origin: AliasOrigin
+    ) -> None:
+        key, sound = keys_of(skater.name)
+        nation = skater.nation.upper()
+        self._remember(Alias(person, skater.name, nation, key, sound, gender))
+        self._new_aliases.append((person, skater.name, key, sound, nation, origin))
+
+    def resolve(self, competition: Competition) -> list[Resolution]:
+        """The person of every skater of ``competition`` (persons created as needed)."""
+        genders = skater_genders(competition)
+        pairs = [keys_of(s.name) for s in genders]
+        self._load((k for k, _ in pairs), (s for _, s in pairs))
+        taken: set[int] = set()
+        resolutions = []
+        for skater, gender in genders.items():
+            match = self._match(skater, gender, taken)
+            person = match.person_id
+            if person is None:
+                person = self._create(skater, gender)
+            elif match.kind is MatchKind.VARIANT:
+                self._add_alias(person, skater, gender, AliasOrigin.VARIANT)
+            taken.add(person)
+            resolutions.append(
+                Resolution(skater, person, match.kind, match.reason, match.candidates)
+            )
+        return resolutions
+
+    def _create(self, skater: Skater, gender: Gender | None) -> int:
+        if self._pool is None:
+            self._pool = IdPool(self.session, "persons")
+        person = self._pool.take()
+        nation = skater.nation.upper()
+        self._new_persons.append(NewPerson(person, skater.name, nation, gender))
+        self._add_alias(person, skater, gender, AliasOrigin.IMPORT)
+        self.created += 1
+        return person
+
+    def flush(self) -> None:
+        """Write the persons and aliases added since the last flush."""
+        insert_persons(self.session, self._new_persons)
+        insert_aliases(self.session, self._new_aliases)
+        self._new_persons.clear()
+        self._new_aliases.clear()
+
+
+def persons_of(resolutions: Iterable[Resolution]) -> Mapping[Skater, int]:
+    return {r.skater: r.person_id for r in resolutions}

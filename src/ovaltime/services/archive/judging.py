@@ -1,0 +1,337 @@
+"""Judging archived results: record flags, bests and the Adelskalender, kept in step.
+
+**Flags mean "at the time of the result, given everything the archive holds".** Results are
+judged in the archive's chronology (``ArchiveEntry.order``: date, competition, race and pair);
+results equal on all three are judged together, each against what stood before them (so two
+skaters of one race under the old record both get it: without pair numbers the archive cannot
+tell who skated first). Everything is judged per distance and gender, since no flag compares
+results across them.
+
+* **Appending.** New results that come after everything archived on their distance and gender
+  are judged against a record book seeded with what stands now: the records
+  (``archive_records``) and the new results' persons' stored bests (``archive_bests``).
+* **Judging history again.** New results that fall before (or together with) results already
+  archived on their distance and gender make the judge replay that distance and gender from
+  the new results' earliest date: the book is seeded with what stood before that date, every
+  result from that date on is judged again in order, and the flags that changed are written.
+  Corrections and merges of persons ask for the same (``again_from``).
+
+Bests are merged (the best of a set does not depend on the order it arrives in), the
+Adelskalender points of the persons concerned follow their personal bests, each change kept
+with its date: appended when the person's new results come after their archived ones,
+computed again from all of the person's results otherwise. ``results.records`` (the flags a
+source published) is never touched here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from sqlalchemy.orm import Session
+
+from ovaltime.core.records import (
+    ADELSKALENDER_DISTANCES,
+    RECORD_FLAGS,
+    RECORD_KINDS,
+    Entry,
+    RecordBook,
+    adelskalender_points,
+)
+from ovaltime.core.states import Gender
+from ovaltime.core.times import Time
+from ovaltime.store.adelskalender_rows import (
+    PointsChange,
+    add_changes,
+    drop_adelskalender,
+    save_standings,
+)
+from ovaltime.store.archive_best_rows import merge_bests
+from ovaltime.store.archive_book import (
+    RecordMark,
+    add_record_marks,
+    bests_before,
+    drop_record_marks,
+    personal_bests,
+    record_scope,
+    standing_records,
+    stored_bests,
+)
+from ovaltime.store.archive_entries import (
+    ArchiveEntry,
+    entries_from,
+    entries_of_persons,
+    insert_entries,
+    latest_order,
+    update_flags,
+)
+from ovaltime.store.archive_tables import ALL_TIME
+
+__all__ = ["Judged", "Slice", "flags_text", "store_entries", "update_adelskalender"]
+
+Slice = tuple[int, Gender]
+"""A distance and gender: the unit of judging."""
+
+
+@dataclass
+class Judged:
+    """What a call of ``store_entries`` did."""
+
+    added: int = 0
+    changed: list[ArchiveEntry] = field(default_factory=list)
+    """Stored entries whose flags changed (their new flags set)."""
+    again_from: dict[Slice, dt.date] = field(default_factory=dict)
+    """The distances and genders judged again, from which date."""
+
+
+def flags_text(flags: Iterable[str]) -> str:
+    """Flags as stored: in ``RECORD_FLAGS`` order, one space apart (``"WR NR PB SB"``)."""
+    chosen = set(flags)
+    return " ".join(flag for flag in RECORD_FLAGS if flag in chosen)
+
+
+def _entry(e: ArchiveEntry) -> Entry:
+    return Entry(
+        e.person_id,
+        e.distance,
+        e.gender,
+        e.date,
+        Time(e.time_thousandths),
+        e.nation,
+        e.rink_id,
+        e.junior,
+    )
+
+
+def _judge(book: RecordBook, entries: Sequence[ArchiveEntry]) -> None:
+    """Set the flags of ``entries`` (in order); equal ``order`` is judged together."""
+    for _, run in groupby(entries, key=lambda e: e.order):
+        group = list(run)
+        if len(group) == 1:
+            group[0].flags = flags_text(book.add(_entry(group[0])))
+            continue
+        values = [_entry(e) for e in group]
+        flags = [book.judge(v) for v in values]
+        for entry, value, earned in zip(group, values, flags, strict=True):
+            book.add(value)
+            entry.flags = flags_text(earned)
+
+
+def _seed_records(book: RecordBook, slice_: Slice, records: Iterable[tuple[str, str, int]]) -> None:
+    distance, gender = slice_
+    for kind, scope, hundredths in records:
+        if kind.startswith("TR"):
+            book.seed_record(kind, distance, gender, hundredths, rink=int(scope))
+        elif kind.startswith("NR"):
+            book.seed_record(kind, distance, gender, hundredths, nation=scope)
+        else:
+            book.seed_record(kind, distance, gender, hundredths)
+
+
+def _seed_bests(book: RecordBook, distance: int, bests: Mapping[tuple[int, int], int]) -> None:
+    for (person, season), hundredths in bests.items():
+        if season == ALL_TIME:
+            book.seed_personal_best(person, distance, hundredths)
+        else:
+            book.seed_season_best(person, distance, season, hundredths)
+
+
+def _marks(entries: Iterable[ArchiveEntry]) -> list[RecordMark]:
+    marks = []
+    for e in entries:
+        if not e.flags:
+            continue
+        for kind in e.flags.split():
+            if kind in RECORD_KINDS:
+                scope = record_scope(kind, e.nation, e.rink_id)
+                marks.append(
+                    RecordMark(e.result_id, kind, scope, e.distance, e.gender, e.date, e.hundredths)
+                )
+    return marks
+
+
+@dataclass
+class _Batch:
+    judged: Judged
+    marks: list[RecordMark] = field(default_factory=list)
+
+
+def _append(session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEntry]) -> None:
+    distance, gender = slice_
+    book = RecordBook()
+    _seed_records(book, slice_, standing_records(session, distance, gender))
+    persons = {e.person_id for e in new}
+    _seed_bests(
+        book, distance, stored_bests(session, distance, gender, persons, {e.season for e in new})
+    )
+    _judge(book, new)
+    batch.marks += _marks(new)
+
+
+def _again(
+    session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEntry], since: dt.date
+) -> None:
+    distance, gender = slice_
+    stored = entries_from(session, distance, gender, since)
+    before = {e.id: e.flags for e in stored}
+    replay = sorted([*stored, *new], key=lambda e: e.order)
+    book = RecordBook()
+    _seed_records(book, slice_, standing_records(session, distance, gender, since))
+    persons = {e.person_id for e in replay}
+    _seed_bests(book, distance, bests_before(session, distance, gender, persons, since))
+    _judge(book, replay)
+    batch.judged.changed += [e for e in stored if e.flags != before[e.id]]
+    drop_record_marks(session, distance, gender, since)
+    batch.marks += _marks(replay)
+    batch.judged.again_from[slice_] = since
+
+
+def store_entries(
+    session: Session,
+    entries: Sequence[ArchiveEntry],
+    *,
+    again_from: Mapping[Slice, dt.date] | None = None,
+) -> Judged:
+    """Judge and store new entries; judge the slices in ``again_from`` again from their date.
+
+    Flags of the new entries are set; stored entries whose flags change are updated; records,
+    bests and the Adelskalender follow. Runs in the caller's transaction.
+    """
+    batch = _Batch(Judged(added=len(entries)))
+    slices: dict[Slice, list[ArchiveEntry]] = defaultdict(list)
+    for entry in entries:
+        slices[(entry.distance, entry.gender)].append(entry)
+    forced = dict(again_from or {})
+    horizons = {s: latest_order(session, *s) for s in _with_adelskalender(set(slices))}
+    for slice_ in sorted(set(slices) | set(forced), key=lambda s: (s[0], s[1].value)):
+        new = sorted(slices.get(slice_, []), key=lambda e: e.order)
+        since = forced.get(slice_)
+        horizon = horizons.get(slice_)
+        if new and horizon is not None and new[0].order <= horizon:
+            since = min(since or new[0].date, new[0].date)
+        if since is None:
+            _append(session, batch, slice_, new)
+        else:
+            _again(session, batch, slice_, new, since)
+    appended = _appended(entries, horizons, batch.judged.again_from)
+    counted = {e.person_id for e in entries if e.gender in appended and _counted(e)}
+    pbs_before = personal_bests(session, counted, {500, 1500, 3000, 5000, 10000})
+    insert_entries(session, entries)
+    update_flags(session, [(e.id, e.flags) for e in batch.judged.changed if e.id is not None])
+    add_record_marks(session, batch.marks)
+    merge_bests(session, entries)
+    update_adelskalender(session, entries, pbs_before, appended)
+    return batch.judged
+
+
+def _with_adelskalender(slices: set[Slice]) -> set[Slice]:
+    """The slices, and every Adelskalender slice of a gender one of them belongs to."""
+    wider = set(slices)
+    for distance, gender in slices:
+        if distance in ADELSKALENDER_DISTANCES.get(gender, ()):
+            wider.update((d, gender) for d in ADELSKALENDER_DISTANCES[gender])
+    return wider
+
+
+def _appended(
+    entries: Iterable[ArchiveEntry],
+    horizons: Mapping[Slice, tuple[dt.date, int, int] | None],
+    again: Mapping[Slice, dt.date],
+) -> set[Gender]:
+    """The genders whose new Adelskalender entries all come after every archived result on
+    the four distances: their persons' points can be brought forward from their PBs."""
+    first: dict[Gender, tuple[dt.date, int, int]] = {}
+    for e in entries:
+        if _counted(e) and (e.gender not in first or e.order < first[e.gender]):
+            first[e.gender] = e.order
+    appended = set()
+    for gender, earliest in first.items():
+        slices = [(d, gender) for d in ADELSKALENDER_DISTANCES[gender]]
+        if any(s in again for s in slices):
+            continue
+        latest = [h for s in slices if (h := horizons.get(s)) is not None]
+        if all(earliest > horizon for horizon in latest):
+            appended.add(gender)
+    return appended
+
+
+def _counted(entry: ArchiveEntry) -> bool:
+    return entry.distance in ADELSKALENDER_DISTANCES.get(entry.gender, ())
+
+
+def _replay(
+    person: int, gender: Gender, pbs: dict[int, int], entries: Iterable[ArchiveEntry]
+) -> tuple[int | None, list[PointsChange]]:
+    """Points before, and every change as the entries (in order) improve the PBs."""
+
+    def points() -> int | None:
+        return adelskalender_points({d: Time(h * 10) for d, h in pbs.items()}, gender)
+
+    start = current = points()
+    changes = []
+    for e in entries:
+        held = pbs.get(e.distance)
+        if held is not None and e.hundredths >= held:
+            continue
+        pbs[e.distance] = e.hundredths
+        now = points()
+        if now is not None and now != current:
+            changes.append(PointsChange(person, gender, e.date, now))
+            current = now
+    return start, changes
+
+
+def update_adelskalender(
+    session: Session,
+    entries: Iterable[ArchiveEntry],
+    pbs_before: Mapping[tuple[int, int], int],
+    appended: Iterable[Gender],
+    *,
+    recompute: Iterable[int] = (),
+) -> None:
+    """Bring the points of the persons of ``entries`` up to date.
+
+    For a gender in ``appended`` the entries came after everything archived: their persons'
+    changes are appended from ``pbs_before``. Otherwise (and for the persons in
+    ``recompute``) the points and their history are computed again from all their results.
+    """
+    incremental = set(appended)
+    new: dict[int, list[ArchiveEntry]] = defaultdict(list)
+    again = set(recompute)
+    for e in entries:
+        if _counted(e):
+            if e.gender in incremental:
+                new[e.person_id].append(e)
+            else:
+                again.add(e.person_id)
+    standings: list[PointsChange] = []
+    changes: list[PointsChange] = []
+    for person, mine in new.items():
+        if person in again:
+            continue
+        gender = mine[0].gender
+        pbs = {
+            d: pbs_before[(person, d)]
+            for d in ADELSKALENDER_DISTANCES[gender]
+            if (person, d) in pbs_before
+        }
+        _, found = _replay(person, gender, pbs, sorted(mine, key=lambda e: e.order))
+        changes += found
+        if found:
+            standings.append(found[-1])
+    if again:
+        drop_adelskalender(session, again)
+        by_person: dict[int, list[ArchiveEntry]] = defaultdict(list)
+        for e in entries_of_persons(session, again, {500, 1500, 3000, 5000, 10000}):
+            if _counted(e):
+                by_person[e.person_id].append(e)
+        for person, mine in by_person.items():
+            _, found = _replay(person, mine[-1].gender, {}, mine)
+            changes += found
+            if found:
+                standings.append(found[-1])
+    add_changes(session, changes)
+    save_standings(session, standings)
