@@ -54,8 +54,8 @@ def test_competition_home_shows_the_programme_with_states(
 
 def test_race_page_shows_ranks_thousandths_and_behind(client: TestClient, skated: Skated) -> None:
     text = text_of(client.get(skated.page))
-    assert "1 Anna Visser NED 37.34(2)" in text
-    assert "2 Bea Berg NOR 37.34(8) +0.006" in text
+    assert "1 Anna Visser NED WR NR PB SB 37.34(2)" in text
+    assert "2 Bea Berg NOR WR NR PB SB 37.34(8) +0.006" in text
 
 
 def test_race_page_shows_the_leader_in_words(client: TestClient, skated: Skated) -> None:

@@ -8,7 +8,10 @@ unknowingly: the first wins, the second reloads. The version check is made twice
 the row read in the transaction, and by the database (``UPDATE ... WHERE version = seen``),
 which also catches a writer that committed in between on PostgreSQL.
 
-Every recording and every correction writes an audit row with the result before and after.
+Every recording and every correction writes an audit row with the result before and after,
+and brings the archive in line in the same transaction (``services.archive.live``): the
+skater's person, the archived entry with its computed flags (written to ``records`` for the
+live pages where no source gave any), the bests and the Adelskalender.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ovaltime.core.results import Result
 from ovaltime.core.states import RaceState, Status
 from ovaltime.core.times import Time
 from ovaltime.services.access import locked_result
+from ovaltime.services.archive.live import archive_result
 from ovaltime.services.audit import result_snapshot, write_audit
 from ovaltime.services.errors import Conflict, Invalid, StaleVersion
 from ovaltime.services.events import ResultCorrected, ResultRecorded
@@ -106,6 +110,7 @@ def record_result(context: Context, result_id: int, outcome: Outcome, *, actor: 
             before=before,
             after=result_snapshot(row),
         )
+        archive_result(unit.session, row, race)
         done = Recorded(row.id, row.version, audit.id)
         unit.emit(ResultRecorded(race.competition_id, race.id, row.id, row.version))
     return done
@@ -148,6 +153,7 @@ def correct_result(
             after=result_snapshot(row),
             reason=reason.strip(),
         )
+        archive_result(unit.session, row, race)
         done = Recorded(row.id, row.version, audit.id)
         unit.emit(ResultCorrected(race.competition_id, race.id, row.id, row.version, audit.id))
     return done

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ovaltime.core.records import season_start
 from ovaltime.core.states import Gender
+from ovaltime.store.archive_entries import Order, at_or_after
 from ovaltime.store.archive_tables import (
     ALL_TIME,
     ArchiveBestRow,
@@ -48,6 +49,8 @@ class RecordMark:
     distance: int
     gender: Gender
     date: dt.date
+    competition_id: int
+    sequence: int
     hundredths: int
 
 
@@ -61,7 +64,7 @@ def record_scope(kind: str, nation: str, rink_id: int | None) -> str:
 
 
 def standing_records(
-    session: Session, distance: int, gender: Gender, before: dt.date | None = None
+    session: Session, distance: int, gender: Gender, before: Order | None = None
 ) -> list[tuple[str, str, int]]:
     """(kind, scope, hundredths) of every record standing before ``before`` (None: now)."""
     table = ArchiveRecordRow
@@ -71,8 +74,14 @@ def standing_records(
         .group_by(table.kind, table.scope)
     )
     if before is not None:
-        query = query.where(table.date < before)
+        query = query.where(~at_or_after(table, before))
     return [(kind, scope, int(best)) for kind, scope, best in session.execute(query)]
+
+
+_MARK_COLUMNS = (
+    "id", "result_id", "kind", "scope", "distance", "gender", "date", "competition_id",
+    "sequence", "hundredths",
+)  # fmt: skip
 
 
 def add_record_marks(session: Session, marks: Sequence[RecordMark]) -> None:
@@ -81,7 +90,7 @@ def add_record_marks(session: Session, marks: Sequence[RecordMark]) -> None:
     insert_rows(
         session,
         "archive_records",
-        ("id", "result_id", "kind", "scope", "distance", "gender", "date", "hundredths"),
+        _MARK_COLUMNS,
         (
             (
                 ident,
@@ -91,6 +100,8 @@ def add_record_marks(session: Session, marks: Sequence[RecordMark]) -> None:
                 m.distance,
                 m.gender.value,
                 values.date(m.date),
+                m.competition_id,
+                m.sequence,
                 m.hundredths,
             )
             for ident, m in zip(ids, marks, strict=True)
@@ -98,12 +109,12 @@ def add_record_marks(session: Session, marks: Sequence[RecordMark]) -> None:
     )
 
 
-def drop_record_marks(session: Session, distance: int, gender: Gender, since: dt.date) -> None:
-    """Forget the records of a distance and gender set on ``since`` or later."""
+def drop_record_marks(session: Session, distance: int, gender: Gender, since: Order) -> None:
+    """Forget the records of a distance and gender set at ``since`` or later."""
     table = ArchiveRecordRow
     session.execute(
         delete(table).where(
-            table.distance == distance, table.gender == gender, table.date >= since
+            table.distance == distance, table.gender == gender, at_or_after(table, since)
         ),
         execution_options={"synchronize_session": False},
     )
@@ -139,19 +150,19 @@ def stored_bests(
 
 
 def bests_before(
-    session: Session, distance: int, gender: Gender, person_ids: Iterable[int], before: dt.date
+    session: Session, distance: int, gender: Gender, person_ids: Iterable[int], before: Order
 ) -> dict[tuple[int, int], int]:
     """{(person, season): hundredths} from the results before ``before``: the PB (season
     ``ALL_TIME``) and the best of ``before``'s own season, where the person has one."""
     table = ArchiveResultRow
-    season = season_start(before)
+    season = season_start(before[0])
     found: dict[tuple[int, int], int] = {}
     for chunk in _chunks(person_ids):
         base = (
             table.person_id.in_(chunk),
             table.distance == distance,
             table.gender == gender,
-            table.date < before,
+            ~at_or_after(table, before),
         )
         query = select(table.person_id, func.min(table.hundredths)).where(*base)
         for person, best in session.execute(query.group_by(table.person_id)):

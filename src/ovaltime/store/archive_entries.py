@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select
+from sqlalchemy import ColumnElement, Row, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from ovaltime.core.records import season_start
@@ -23,12 +23,13 @@ from ovaltime.store.bulk import Values, allocate_ids, executemany, insert_rows
 
 __all__ = [
     "ArchiveEntry",
+    "Order",
+    "at_or_after",
     "delete_entries",
     "entries_for_results",
     "entries_from",
     "entries_of_persons",
     "insert_entries",
-    "latest_date",
     "latest_order",
     "update_flags",
 ]
@@ -38,6 +39,25 @@ _COLUMNS = (
     "hundredths", "competition_id", "rink_id", "nation", "age_group", "junior", "sequence",
     "flags",
 )  # fmt: skip
+
+
+Order = tuple[dt.date, int, int]
+"""A place in the archive's chronology: (date, competition id, sequence)."""
+
+
+def at_or_after(columns: Any, order: Order) -> ColumnElement[bool]:
+    """The condition "at ``order`` or later" on a table with date, competition_id, sequence."""
+    date, competition, sequence = order
+    return or_(
+        columns.date > date,
+        and_(
+            columns.date == date,
+            or_(
+                columns.competition_id > competition,
+                and_(columns.competition_id == competition, columns.sequence >= sequence),
+            ),
+        ),
+    )
 
 
 @dataclass(slots=True)
@@ -68,7 +88,7 @@ class ArchiveEntry:
         return season_start(self.date)
 
     @property
-    def order(self) -> tuple[dt.date, int, int]:
+    def order(self) -> Order:
         """When it was skated, as far as the archive knows (see the module)."""
         return (self.date, self.competition_id, self.sequence)
 
@@ -140,58 +160,27 @@ def update_flags(session: Session, changes: Sequence[tuple[int, str]]) -> None:
     )
 
 
-def latest_date(session: Session, distance: int, gender: Gender) -> dt.date | None:
-    """The date of the latest entry of a distance and gender (None when there is none).
-
-    The latest season comes from the index on (distance, gender, season, ...), then the
-    latest date within it: a read of one season's entries, not of all of them.
-    """
-    season = session.scalar(
-        select(func.max(ArchiveResultRow.season)).where(
-            ArchiveResultRow.distance == distance, ArchiveResultRow.gender == gender
-        )
-    )
-    if season is None:
-        return None
-    return session.scalar(
-        select(func.max(ArchiveResultRow.date)).where(
-            ArchiveResultRow.distance == distance,
-            ArchiveResultRow.gender == gender,
-            ArchiveResultRow.season == season,
-        )
-    )
-
-
-def latest_order(
-    session: Session, distance: int, gender: Gender
-) -> tuple[dt.date, int, int] | None:
-    """The ``order`` of the latest entry of a distance and gender (None when there is none)."""
-    date = latest_date(session, distance, gender)
-    if date is None:
-        return None
+def latest_order(session: Session, distance: int, gender: Gender) -> Order | None:
+    """The ``order`` of the latest entry of a distance and gender (None when there is none):
+    one step back along the index on (distance, gender, season, date, competition, sequence)."""
     row = session.execute(
-        select(ArchiveResultRow.competition_id, ArchiveResultRow.sequence)
-        .where(
-            ArchiveResultRow.distance == distance,
-            ArchiveResultRow.gender == gender,
-            ArchiveResultRow.season == season_start(date),
-            ArchiveResultRow.date == date,
-        )
-        .order_by(ArchiveResultRow.competition_id.desc(), ArchiveResultRow.sequence.desc())
+        select(_T.date, _T.competition_id, _T.sequence)
+        .where(_T.distance == distance, _T.gender == gender)
+        .order_by(_T.season.desc(), _T.date.desc(), _T.competition_id.desc(), _T.sequence.desc())
         .limit(1)
-    ).one()
-    return (date, row.competition_id, row.sequence)
+    ).first()
+    return None if row is None else (row.date, row.competition_id, row.sequence)
 
 
 def entries_from(
-    session: Session, distance: int, gender: Gender, since: dt.date
+    session: Session, distance: int, gender: Gender, since: Order
 ) -> list[ArchiveEntry]:
-    """Every entry of a distance and gender skated on ``since`` or later, in order."""
+    """Every entry of a distance and gender at ``since`` or later, in order."""
     query = _SELECT.where(
         _T.distance == distance,
         _T.gender == gender,
-        _T.season >= season_start(since),
-        _T.date >= since,
+        _T.season >= season_start(since[0]),
+        at_or_after(_T, since),
     )
     entries = [_entry(row) for row in session.execute(query)]
     entries.sort(key=lambda e: e.order)

@@ -125,11 +125,13 @@ class ArchiveResultRow(Base):
             "sequence",
         ),
         Index(
-            "ix_archive_results_distance_gender_season_hundredths",
+            "ix_archive_results_distance_gender_season_date",
             "distance",
             "gender",
             "season",
-            "hundredths",
+            "date",
+            "competition_id",
+            "sequence",
         ),
         Index(
             "ix_archive_results_distance_gender_rink_id_hundredths",
@@ -205,8 +207,10 @@ class ArchiveRecordRow(Base):
     holds: empty for the world, the nation code for NR, the rink id (as text) for TR.
 
     The standing record of a scope at a date is the lowest ``hundredths`` of its rows up to
-    that date (records only ever fall). The judge seeds its record book from these rows, and
-    the record lists and progressions read them, instead of grouping ``archive_results``.
+    that date (records only ever fall); ``date``, ``competition_id`` and ``sequence`` are the
+    result's place in the archive's chronology (see ``ArchiveResultRow``). The judge seeds its
+    record book from these rows, and the record lists and progressions read them, instead of
+    grouping ``archive_results``.
     """
 
     __tablename__ = "archive_records"
@@ -228,6 +232,8 @@ class ArchiveRecordRow(Base):
     distance: Mapped[int] = mapped_column(Integer)
     gender: Mapped[Gender] = mapped_column(EnumText(Gender, 10))
     date: Mapped[dt.date] = mapped_column(Date)
+    competition_id: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
     hundredths: Mapped[int] = mapped_column(Integer)
 
 

@@ -10,7 +10,8 @@ transaction:
   On PostgreSQL the ids are drawn from the table's own sequence, which concurrent writers
   share safely.
 * **One driver call per table** (``insert_rows``): ``executemany`` of one prepared ``INSERT``
-  on SQLite; ``COPY ... FROM STDIN`` on PostgreSQL, its fastest way in.
+  on SQLite; ``COPY ... FROM STDIN`` on PostgreSQL, its fastest way in (a few rows go by
+  ``INSERT``, which costs less to start).
 
 Values must already be in the driver's terms; ``Values`` converts dates, moments, flags and
 JSON for the session's dialect (SQLite keeps dates as ISO text, as SQLAlchemy's types do).
@@ -92,6 +93,10 @@ class IdPool:
         return self._free.pop()
 
 
+_COPY_FROM = 50
+"""From how many rows PostgreSQL gets a ``COPY`` rather than an ``INSERT``."""
+
+
 def insert_rows(
     session: Session, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
@@ -99,8 +104,9 @@ def insert_rows(
     connection = session.connection()
     raw = connection.connection.driver_connection
     names = ", ".join(f'"{c}"' for c in columns)
-    if connection.dialect.name == "sqlite":
-        marks = ", ".join("?" for _ in columns)
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite or (isinstance(rows, Sequence) and len(rows) < _COPY_FROM):
+        marks = ", ".join("?" if sqlite else "%s" for _ in columns)
         cursor = raw.cursor()  # type: ignore[union-attr]
         try:
             cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)

@@ -59,7 +59,7 @@ def aliases_by_keys(
             .join(p, p.id == a.person_id)
             .where(or_(a.name_key.in_(chunk_names), a.sound_key.in_(chunk_sounds)))
         )
-        found.extend(Alias(*row) for row in session.execute(query).tuples())
+        found.extend(Alias(*row) for row in session.execute(query))
     return found
 
 

@@ -19,7 +19,7 @@ decisions until an alias with one of their keys is added.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -150,19 +150,25 @@ class Directory:
 
     def resolve(self, competition: Competition) -> list[Resolution]:
         """The person of every skater of ``competition`` (persons created as needed)."""
-        genders = skater_genders(competition)
-        pairs = [keys_of(s.name) for s in genders]
+        return self.resolve_skaters(list(skater_genders(competition).items()))
+
+    def resolve_skaters(
+        self, skaters: list[tuple[Skater, Gender | None]], taken: Iterable[int] = ()
+    ) -> list[Resolution]:
+        """The persons of these skaters of one competition, none of whom is one of ``taken``
+        (the persons of the competition's other skaters) or another of them."""
+        pairs = [keys_of(s.name) for s, _ in skaters]
         self._load((k for k, _ in pairs), (s for _, s in pairs))
-        taken: set[int] = set()
+        excluded = set(taken)
         resolutions = []
-        for skater, gender in genders.items():
-            match = self._match(skater, gender, taken)
+        for skater, gender in skaters:
+            match = self._match(skater, gender, excluded)
             person = match.person_id
             if person is None:
                 person = self._create(skater, gender)
             elif match.kind is MatchKind.VARIANT:
                 self._add_alias(person, skater, gender, AliasOrigin.VARIANT)
-            taken.add(person)
+            excluded.add(person)
             resolutions.append(
                 Resolution(skater, person, match.kind, match.reason, match.candidates)
             )
@@ -184,7 +190,3 @@ class Directory:
         insert_aliases(self.session, self._new_aliases)
         self._new_persons.clear()
         self._new_aliases.clear()
-
-
-def persons_of(resolutions: Iterable[Resolution]) -> Mapping[Skater, int]:
-    return {r.skater: r.person_id for r in resolutions}

@@ -75,10 +75,15 @@ Progress = Callable[[ArchiveSummary], None]
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A competition to archive and where it came from (a file name, or any label)."""
+    """A competition to archive and where it came from (a file name, or any label).
+
+    ``rink`` (a rink key) and ``level`` replace what the venue and the name would tell.
+    """
 
     name: str
     competition: Competition
+    rink: str | None = None
+    level: str | None = None
 
 
 def _files(paths: Iterable[str | Path], summary: ArchiveSummary) -> Iterator[Path]:
@@ -204,7 +209,7 @@ def _merge(summary: ArchiveSummary, part: ArchiveSummary) -> None:
 
 def _venues(unit: Unit) -> Venues:
     rows = unit.session.execute(select(RinkRow.id, RinkRow.key, RinkRow.name, RinkRow.nation))
-    return Venues([KnownRink(*row) for row in rows.tuples()])
+    return Venues([KnownRink(*row) for row in rows])
 
 
 def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
@@ -213,7 +218,7 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
     query = select(CompetitionRow.source_digest, CompetitionRow.id).where(
         CompetitionRow.source_digest.in_(set(digests))
     )
-    stored = {digest: ident for digest, ident in session.execute(query).tuples() if digest}
+    stored = {digest: ident for digest, ident in session.execute(query) if digest}
     venues = _venues(unit)
     directory = Directory(session)
     chosen: list[tuple[Source, CompetitionToSave, KnownRink | None]] = []
@@ -241,15 +246,20 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
                 (summary.variants if r.kind is MatchKind.VARIANT else summary.ambiguous).append(
                     note
                 )
-        rink = venues.rink_of(competition.venue, competition.nation)
-        if rink is None and competition.venue:
-            summary.unmapped_venues.add(venue_label(competition.venue, competition.nation))
+        if source.rink is not None:
+            rink = venues.by_key(source.rink)
+            if rink is None:
+                summary.unmapped_venues.add(f"rink key {source.rink!r}")
+        else:
+            rink = venues.rink_of(competition.venue, competition.nation)
+            if rink is None and competition.venue:
+                summary.unmapped_venues.add(venue_label(competition.venue, competition.nation))
         persons = {r.skater: r.person_id for r in resolutions}
         item = CompetitionToSave(
             competition,
             source_digest=digest,
             rink_id=rink.id if rink else None,
-            level=level_of(competition.name),
+            level=source.level if source.level is not None else level_of(competition.name),
             persons=persons,
         )
         chosen.append((source, item, rink))
@@ -285,4 +295,4 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
         unit.emit(CompetitionImported(ids.competition_id, len(competition.races), results))
     summary.results_archived += len(entries)
     judged = store_entries(session, entries)
-    summary.judged_again.update(judged.again_from)
+    summary.judged_again.update({s: order[0] for s, order in judged.again_from.items()})

@@ -2,18 +2,19 @@
 
 **Flags mean "at the time of the result, given everything the archive holds".** Results are
 judged in the archive's chronology (``ArchiveEntry.order``: date, competition, race and pair);
-results equal on all three are judged together, each against what stood before them (so two
-skaters of one race under the old record both get it: without pair numbers the archive cannot
-tell who skated first). Everything is judged per distance and gender, since no flag compares
-results across them.
+results of one race whose pairs are unknown are judged together, each against what stood
+before them (so two skaters of one race under the old record both get it: the archive cannot
+tell who skated first). Within a known pair, the faster skater finished first and is judged
+first. Everything is judged per distance and gender, since no flag compares results across
+them.
 
 * **Appending.** New results that come after everything archived on their distance and gender
   are judged against a record book seeded with what stands now: the records
   (``archive_records``) and the new results' persons' stored bests (``archive_bests``).
 * **Judging history again.** New results that fall before (or together with) results already
   archived on their distance and gender make the judge replay that distance and gender from
-  the new results' earliest date: the book is seeded with what stood before that date, every
-  result from that date on is judged again in order, and the flags that changed are written.
+  the earliest new result on: the book is seeded with what stood before it, every result from
+  there on is judged again in order, and the flags that changed are written.
   Corrections and merges of persons ask for the same (``again_from``).
 
 Bests are merged (the best of a set does not depend on the order it arrives in), the
@@ -25,7 +26,6 @@ source published) is never touched here.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +43,7 @@ from ovaltime.core.records import (
 )
 from ovaltime.core.states import Gender
 from ovaltime.core.times import Time
+from ovaltime.services.archive.entries import PAIR_SLOTS
 from ovaltime.store.adelskalender_rows import (
     PointsChange,
     add_changes,
@@ -62,6 +63,7 @@ from ovaltime.store.archive_book import (
 )
 from ovaltime.store.archive_entries import (
     ArchiveEntry,
+    Order,
     entries_from,
     entries_of_persons,
     insert_entries,
@@ -83,8 +85,10 @@ class Judged:
     added: int = 0
     changed: list[ArchiveEntry] = field(default_factory=list)
     """Stored entries whose flags changed (their new flags set)."""
-    again_from: dict[Slice, dt.date] = field(default_factory=dict)
-    """The distances and genders judged again, from which date."""
+    before: dict[int, str] = field(default_factory=dict)
+    """The earlier flags of the changed entries, by result id."""
+    again_from: dict[Slice, Order] = field(default_factory=dict)
+    """The distances and genders judged again, from which place in the chronology."""
 
 
 def flags_text(flags: Iterable[str]) -> str:
@@ -107,11 +111,12 @@ def _entry(e: ArchiveEntry) -> Entry:
 
 
 def _judge(book: RecordBook, entries: Sequence[ArchiveEntry]) -> None:
-    """Set the flags of ``entries`` (in order); equal ``order`` is judged together."""
-    for _, run in groupby(entries, key=lambda e: e.order):
+    """Set the flags of ``entries`` (in order): see the module for equal ``order``."""
+    for (_, _, sequence), run in groupby(entries, key=lambda e: e.order):
         group = list(run)
-        if len(group) == 1:
-            group[0].flags = flags_text(book.add(_entry(group[0])))
+        if len(group) == 1 or sequence % PAIR_SLOTS:
+            for entry in sorted(group, key=lambda e: e.time_thousandths):
+                entry.flags = flags_text(book.add(_entry(entry)))
             continue
         values = [_entry(e) for e in group]
         flags = [book.judge(v) for v in values]
@@ -148,7 +153,17 @@ def _marks(entries: Iterable[ArchiveEntry]) -> list[RecordMark]:
             if kind in RECORD_KINDS:
                 scope = record_scope(kind, e.nation, e.rink_id)
                 marks.append(
-                    RecordMark(e.result_id, kind, scope, e.distance, e.gender, e.date, e.hundredths)
+                    RecordMark(
+                        e.result_id,
+                        kind,
+                        scope,
+                        e.distance,
+                        e.gender,
+                        e.date,
+                        e.competition_id,
+                        e.sequence,
+                        e.hundredths,
+                    )
                 )
     return marks
 
@@ -172,7 +187,7 @@ def _append(session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEnt
 
 
 def _again(
-    session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEntry], since: dt.date
+    session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEntry], since: Order
 ) -> None:
     distance, gender = slice_
     stored = entries_from(session, distance, gender, since)
@@ -183,7 +198,10 @@ def _again(
     persons = {e.person_id for e in replay}
     _seed_bests(book, distance, bests_before(session, distance, gender, persons, since))
     _judge(book, replay)
-    batch.judged.changed += [e for e in stored if e.flags != before[e.id]]
+    for entry in stored:
+        if entry.flags != before[entry.id]:
+            batch.judged.changed.append(entry)
+            batch.judged.before[entry.result_id] = before[entry.id]
     drop_record_marks(session, distance, gender, since)
     batch.marks += _marks(replay)
     batch.judged.again_from[slice_] = since
@@ -193,9 +211,9 @@ def store_entries(
     session: Session,
     entries: Sequence[ArchiveEntry],
     *,
-    again_from: Mapping[Slice, dt.date] | None = None,
+    again_from: Mapping[Slice, Order] | None = None,
 ) -> Judged:
-    """Judge and store new entries; judge the slices in ``again_from`` again from their date.
+    """Judge and store new entries; judge the slices in ``again_from`` again from there on.
 
     Flags of the new entries are set; stored entries whose flags change are updated; records,
     bests and the Adelskalender follow. Runs in the caller's transaction.
@@ -211,7 +229,7 @@ def store_entries(
         since = forced.get(slice_)
         horizon = horizons.get(slice_)
         if new and horizon is not None and new[0].order <= horizon:
-            since = min(since or new[0].date, new[0].date)
+            since = min(since or new[0].order, new[0].order)
         if since is None:
             _append(session, batch, slice_, new)
         else:
@@ -238,12 +256,12 @@ def _with_adelskalender(slices: set[Slice]) -> set[Slice]:
 
 def _appended(
     entries: Iterable[ArchiveEntry],
-    horizons: Mapping[Slice, tuple[dt.date, int, int] | None],
-    again: Mapping[Slice, dt.date],
+    horizons: Mapping[Slice, Order | None],
+    again: Mapping[Slice, Order],
 ) -> set[Gender]:
     """The genders whose new Adelskalender entries all come after every archived result on
     the four distances: their persons' points can be brought forward from their PBs."""
-    first: dict[Gender, tuple[dt.date, int, int]] = {}
+    first: dict[Gender, Order] = {}
     for e in entries:
         if _counted(e) and (e.gender not in first or e.order < first[e.gender]):
             first[e.gender] = e.order

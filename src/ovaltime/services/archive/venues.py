@@ -54,6 +54,10 @@ class Venues:
     def __post_init__(self) -> None:
         self._by_key = {rink.key: rink for rink in self.rinks}
 
+    def by_key(self, key: str) -> KnownRink | None:
+        """The rink of this key, or None."""
+        return self._by_key.get(key)
+
     def rink_of(self, venue: str, nation: str) -> KnownRink | None:
         """The rink ``venue`` (of ``nation``) names, or None."""
         place, country = fold(venue), nation.strip().upper()

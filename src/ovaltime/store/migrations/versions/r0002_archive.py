@@ -124,7 +124,10 @@ def upgrade() -> None:
     )
     for name, columns in (
         ("person_id_distance_date", ["person_id", "distance", "date", "sequence"]),
-        ("distance_gender_season_hundredths", ["distance", "gender", "season", "hundredths"]),
+        (
+            "distance_gender_season_date",
+            ["distance", "gender", "season", "date", "competition_id", "sequence"],
+        ),
         ("distance_gender_rink_id_hundredths", ["distance", "gender", "rink_id", "hundredths"]),
         (
             "distance_gender_age_group_hundredths",
@@ -165,6 +168,8 @@ def upgrade() -> None:
         sa.Column("distance", sa.Integer(), nullable=False),
         sa.Column("gender", sa.String(10), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
+        sa.Column("competition_id", sa.Integer(), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("hundredths", sa.Integer(), nullable=False),
         _fk("archive_records", "result_id", "results"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_archive_records")),
