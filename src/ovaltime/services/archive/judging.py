@@ -50,7 +50,7 @@ from ovaltime.store.adelskalender_rows import (
     drop_adelskalender,
     save_standings,
 )
-from ovaltime.store.archive_best_rows import merge_bests
+from ovaltime.store.archive_best_rows import merge_bests, recompute_bests
 from ovaltime.store.archive_book import (
     RecordMark,
     add_record_marks,
@@ -72,7 +72,14 @@ from ovaltime.store.archive_entries import (
 )
 from ovaltime.store.archive_tables import ALL_TIME
 
-__all__ = ["Judged", "Slice", "flags_text", "store_entries", "update_adelskalender"]
+__all__ = [
+    "Judged",
+    "Slice",
+    "flags_text",
+    "rejudge_persons",
+    "store_entries",
+    "update_adelskalender",
+]
 
 Slice = tuple[int, Gender]
 """A distance and gender: the unit of judging."""
@@ -353,3 +360,24 @@ def update_adelskalender(
                 standings.append(found[-1])
     add_changes(session, changes)
     save_standings(session, standings)
+
+
+def rejudge_persons(session: Session, person_ids: Iterable[int]) -> list[ArchiveEntry]:
+    """Judge the PB and SB flags of these persons' entries again (after their results moved
+    between persons); returns the entries whose flags changed. Records do not depend on who
+    skated, so their flags stay; bests and Adelskalender points are computed again."""
+    persons = set(person_ids)
+    entries = entries_of_persons(session, persons)
+    changed = []
+    books: dict[int, RecordBook] = defaultdict(RecordBook)
+    for entry in entries:
+        personal = books[entry.person_id].add(_entry(entry)) & {"PB", "SB"}
+        kept = set(entry.flags.split()) - {"PB", "SB"}
+        flags = flags_text(kept | personal)
+        if flags != entry.flags:
+            entry.flags = flags
+            changed.append(entry)
+    update_flags(session, [(e.id, e.flags) for e in changed if e.id is not None])
+    recompute_bests(session, persons)
+    update_adelskalender(session, [], {}, (), recompute=persons)
+    return changed
