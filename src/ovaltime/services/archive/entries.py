@@ -6,23 +6,32 @@ whose race is not a sum of two 500 m races (``core.records.is_two_race_sum``), w
 and a time, dated by its race or else by its competition's first day. Everything else is
 counted under the reason it was left out.
 
-``sequence`` places a result within its competition: the race's place in the programme
+``sequence`` places a result within its competition: the race's place in the skating order
 times 1000 plus the pair, 0 where the pair is unknown (so all of such a race's results are
-judged together; see ``judging``).
+judged together; see ``judging``). The skating order is the programme's, except that a World
+Cup's Division B of a race is skated before its Division A on the same day, although result
+lists print A first (``skating_order``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ovaltime.core.records import is_junior, is_two_race_sum
 from ovaltime.core.results import Race, Result, Skater
 from ovaltime.core.states import Gender, RaceKind, Status
 from ovaltime.store.archive_entries import ArchiveEntry
 
-__all__ = ["PAIR_SLOTS", "entry_of", "left_out", "race_left_out"]
+__all__ = [
+    "PAIR_SLOTS",
+    "competition_entries",
+    "entry_of",
+    "left_out",
+    "race_left_out",
+    "skating_order",
+]
 
 PAIR_SLOTS = 1000
 """Room for pairs within one race in ``sequence``."""
@@ -78,6 +87,39 @@ def entry_of(
     )
 
 
+def skating_order(races: Sequence[Race]) -> list[int]:
+    """Each race's place (from 1) in the order the races were skated (see the module)."""
+    order = list(range(len(races)))
+    for index, race in enumerate(races):
+        if race.division != "B":
+            continue
+        twin = next(
+            (
+                other
+                for other in order
+                if races[other].division == "A" and _same_race(races[other], race)
+            ),
+            None,
+        )
+        if twin is not None and order.index(twin) < order.index(index):
+            order.remove(index)
+            order.insert(order.index(twin), index)
+    places = [0] * len(races)
+    for place, index in enumerate(order, start=1):
+        places[index] = place
+    return places
+
+
+def _same_race(a: Race, b: Race) -> bool:
+    return (a.distance, a.gender, a.kind, a.number, a.date) == (
+        b.distance,
+        b.gender,
+        b.kind,
+        b.number,
+        b.date,
+    )
+
+
 def competition_entries(
     races: tuple[Race, ...],
     result_ids: tuple[tuple[int, ...], ...],
@@ -90,7 +132,8 @@ def competition_entries(
 ) -> list[ArchiveEntry]:
     """The entries of a stored competition's results; the rest counted in ``left``."""
     entries = []
-    for position, (race, ids) in enumerate(zip(races, result_ids, strict=True), start=1):
+    places = skating_order(races)
+    for place, race, ids in zip(places, races, result_ids, strict=True):
         reason = race_left_out(race)
         if reason is not None:
             left[reason] += len(race.results)
@@ -108,7 +151,7 @@ def competition_entries(
                     result_id=result_id,
                     person_id=persons[result.skater],
                     race=race,
-                    position=position,
+                    position=place,
                     date=date,
                     competition_id=competition_id,
                     rink_id=rink_id,

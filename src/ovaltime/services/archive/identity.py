@@ -59,16 +59,25 @@ class Resolution:
 
 
 def skater_genders(competition: Competition) -> dict[Skater, Gender | None]:
-    """Each skater's gender, from the races they skated (mixed races tell nothing)."""
+    """The skaters who are persons, each with their gender from the races they skated.
+
+    A skater who skated an individual race or a mass start is a person; one seen only in
+    team events is not resolved (a team listed under its nation's name is nobody, and a
+    member of a team who skated alone is resolved through that race). Mixed-gender races
+    tell no gender.
+    """
     genders: dict[Skater, Gender | None] = {}
     for race in competition.races:
+        if race.kind not in _PERSONAL:
+            continue
         told = None if race.gender is Gender.MIXED else race.gender
         for result in race.results:
             if genders.get(result.skater) is None:
                 genders[result.skater] = told
-            if race.kind is RaceKind.INDIVIDUAL and told is not None:
-                genders[result.skater] = told
     return genders
+
+
+_PERSONAL = (RaceKind.INDIVIDUAL, RaceKind.MASS_START)
 
 
 @dataclass
