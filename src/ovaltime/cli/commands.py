@@ -252,3 +252,6 @@ def register(app: typer.Typer) -> None:
     users.command("add")(user_add)
     users.command("password")(user_password)
     app.add_typer(users, name="user")
+    from ovaltime.cli.archive import archive_app
+
+    app.add_typer(archive_app(), name="archive")
