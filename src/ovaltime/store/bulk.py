@@ -53,6 +53,8 @@ class Values:
         return int(value) if self.sqlite else value
 
     def json(self, value: object) -> str:
+        if value == []:
+            return "[]"
         return json.dumps(value)
 
 

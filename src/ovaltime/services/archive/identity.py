@@ -139,7 +139,12 @@ class Directory:
         memo = (skater.name, nation, gender)
         cached = self._decided.get(memo)
         if cached is None or cached[1:] != versions:
-            match = match_skater(skater.name, nation, gender, self._known(skater.name, nation))
+            known = self._known(skater.name, nation)
+            if known:
+                match = match_skater(skater.name, nation, gender, known)
+            else:  # the matcher's answer when it knows nobody, without its work
+                here = f"{skater.name} ({nation})" if nation else skater.name
+                match = Match(MatchKind.NEW, None, (), f"{here}: no known skater of that name")
             self._decided[memo] = (match, *versions)
         else:
             match = cached[0]
@@ -177,11 +182,22 @@ class Directory:
                 person = self._create(skater, gender)
             elif match.kind is MatchKind.VARIANT:
                 self._add_alias(person, skater, gender, AliasOrigin.VARIANT)
+            if match.kind is not MatchKind.SAME:
+                self._settle(skater, gender, person)
             excluded.add(person)
             resolutions.append(
                 Resolution(skater, person, match.kind, match.reason, match.candidates)
             )
         return resolutions
+
+    def _settle(self, skater: Skater, gender: Gender | None, person: int) -> None:
+        """Remember that this spelling is now ``person`` (its alias was just added), so that
+        the next skater written so is matched without asking the matcher again."""
+        key, sound = keys_of(skater.name)
+        nation = skater.nation.upper()
+        versions = (self._versions["n:" + key], self._versions["s:" + sound])
+        match = Match(MatchKind.SAME, person, (person,), f"{skater.name} is #{person}")
+        self._decided[(skater.name, nation, gender)] = (match, *versions)
 
     def _create(self, skater: Skater, gender: Gender | None) -> int:
         if self._pool is None:
