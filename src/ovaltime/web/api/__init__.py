@@ -25,9 +25,17 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def api_router() -> APIRouter:
     """Every route of the JSON API."""
-    from ovaltime.web.api import classification, competitions, races, results, session, standings
+    from ovaltime.web.api import (
+        archive,
+        classification,
+        competitions,
+        races,
+        results,
+        session,
+        standings,
+    )
 
     router = APIRouter(prefix="/api", responses=ERRORS)
-    for module in (session, competitions, races, results, classification, standings):
+    for module in (session, competitions, races, results, classification, standings, archive):
         router.include_router(module.router)
     return router
