@@ -95,10 +95,11 @@ FIRST = {
     "Elena Frida Gunda Heidi Irene Julia Kirsten Lena Mirjam Noor Paula Renate Sara Tineke",
 }
 SYLLABLES = (
-    "ber bos dam dijk en gen hof jan kamp kol lan man mer nor ol pet rik sen ste tar van "
-    "vel win zan holm berg strom sky nov lev kov ter ova ski mura yama sato kim lee park "
-    "wang liu zhou mar tin ros dal hag lund mos vik"
-).split()
+    "ber", "bos", "dam", "dijk", "en", "gen", "hof", "jan", "kamp", "kol", "lan", "man", "mer",
+    "nor", "ol", "pet", "rik", "sen", "ste", "tar", "van", "vel", "win", "zan", "holm", "berg",
+    "strom", "sky", "nov", "lev", "kov", "ter", "ova", "ski", "mura", "yama", "sato", "kim",
+    "lee", "park", "wang", "liu", "zhou", "mar", "tin", "ros", "dal", "hag", "lund", "mos", "vik",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +151,7 @@ def skaters(chance: random.Random) -> list[Synthetic]:
     return made
 
 
-def _time(
-    chance: random.Random, who: Synthetic, distance: int, season: int, altitude: int
-) -> int:
+def _time(chance: random.Random, who: Synthetic, distance: int, season: int, altitude: int) -> int:
     base = BASE[who.gender][distance]
     sprint, long = SPECIALITIES[who.speciality]
     special = sprint if distance <= 1000 else long if distance >= 3000 else 0.0
@@ -222,7 +221,7 @@ def _competition(
     plans: list[tuple[Gender, int, int, int]],
     active: dict[Gender, list[Synthetic]],
 ) -> Competition:
-    key, name, city, nation, altitude, _ = rink
+    _, name, city, nation, altitude, _ = rink
     races = []
     for gender, distance, field, day in plans:
         pool = active[gender]
