@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from ovaltime.demo import demo_competition
-from ovaltime.services.competitions import import_competition
+from ovaltime.services.archive.importing import Source, archive_competitions
 from ovaltime.services.events import EventLog
 from ovaltime.services.unit import open_context
 from ovaltime.services.users import Role, add_user
@@ -32,7 +32,8 @@ PHONE = {"width": 375, "height": 812}
 
 @dataclass(frozen=True)
 class Site:
-    """The running server, an official's API client, a live race and the demo championship."""
+    """The running server, an official's API client, a live race and the demo championship
+    (in the archive too, for the archive's pages)."""
 
     base: str
     api: httpx.Client
@@ -53,7 +54,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     database = f"sqlite:///{folder}/pages.db"
     context = open_context(database, EventLog())
     _, token = add_user(context, "official", Role.OFFICIAL)
-    demo_id = import_competition(context, demo_competition()).competition_id
+    archived = archive_competitions(context, [Source("demo", demo_competition())])
+    demo_id = archived.added[0].competition_id
     context.engine.dispose()
     with (
         serving(database, folder) as server,
@@ -148,6 +150,10 @@ PAGES = {
     "standings": "/standings",
     "tv-live": "/competitions/{live}/tv",
     "tv-demo": "/competitions/{demo}/tv",
+    "archive": "/archive?q=a",
+    "archive-lists": "/archive/lists?distance=1500&gender=men",
+    "archive-adelskalender": "/archive/adelskalender",
+    "archive-skater": "/archive/skaters/1",
 }
 
 
