@@ -122,22 +122,77 @@ def load_bests(session: Session, keys: Iterable[BestKey]) -> dict[BestKey, Best]
 
 
 def merge_bests(session: Session, entries: Sequence[ArchiveEntry]) -> dict[BestKey, Best]:
-    """Merge new entries into the stored bests; returns the bests that changed (new value)."""
-    candidates: dict[BestKey, Best] = {}
+    """Merge new entries into the stored bests; returns the bests that changed (new value).
+
+    Stored bests are compared on (hundredths, date); only where both are equal is the order of
+    the stored best's result within its day read (a rare tie, one query for all of them).
+    """
+    candidates: dict[BestKey, ArchiveEntry] = {}
     for entry in entries:
+        rank = (entry.hundredths, entry.order)
         for season in (ALL_TIME, entry.season):
-            best = Best.of(entry, season)
-            held = candidates.get(best.key)
-            if held is None or best.rank < held.rank:
-                candidates[best.key] = best
-    stored = load_bests(session, candidates)
-    changed = {
-        key: best
-        for key, best in candidates.items()
-        if key not in stored or best.rank < stored[key].rank
-    }
+            key = (entry.person_id, entry.distance, season)
+            held = candidates.get(key)
+            if held is None or rank < (held.hundredths, held.order):
+                candidates[key] = entry
+    stored = _stored_ranks(session, candidates)
+    ties = [
+        result_id
+        for key, (hundredths, date, result_id) in stored.items()
+        if (candidates[key].hundredths, candidates[key].date) == (hundredths, date)
+    ]
+    within = _orders(session, ties)
+    changed: dict[BestKey, Best] = {}
+    for key, entry in candidates.items():
+        kept = stored.get(key)
+        if kept is not None:
+            hundredths, date, result_id = kept
+            if (entry.hundredths, entry.date) > (hundredths, date):
+                continue
+            if (entry.hundredths, entry.date) == (hundredths, date) and (
+                entry.competition_id,
+                entry.sequence,
+            ) >= within.get(result_id, (0, 0)):
+                continue
+        changed[key] = Best.of(entry, key[2])
     save_bests(session, changed.values())
     return changed
+
+
+def _stored_ranks(
+    session: Session, keys: Iterable[BestKey]
+) -> dict[BestKey, tuple[int, dt.date, int]]:
+    """(hundredths, date, result id) of the stored bests of these keys."""
+    b = ArchiveBestRow
+    wanted = set(keys)
+    persons = sorted({person for person, _, _ in wanted})
+    distances = sorted({distance for _, distance, _ in wanted})
+    seasons = sorted({season for _, _, season in wanted})
+    found: dict[BestKey, tuple[int, dt.date, int]] = {}
+    for start in range(0, len(persons), 500):
+        query = select(b.person_id, b.distance, b.season, b.hundredths, b.date, b.result_id).where(
+            b.person_id.in_(persons[start : start + 500]),
+            b.distance.in_(distances),
+            b.season.in_(seasons),
+        )
+        for person, distance, season, hundredths, date, result_id in session.execute(query):
+            key = (person, distance, season)
+            if key in wanted:
+                found[key] = (hundredths, date, result_id)
+    return found
+
+
+def _orders(session: Session, result_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(competition, sequence) of these results: their order within their day."""
+    a = ArchiveResultRow
+    found: dict[int, tuple[int, int]] = {}
+    for start in range(0, len(result_ids), 500):
+        query = select(a.result_id, a.competition_id, a.sequence).where(
+            a.result_id.in_(result_ids[start : start + 500])
+        )
+        for result_id, competition_id, sequence in session.execute(query):
+            found[result_id] = (competition_id, sequence)
+    return found
 
 
 def save_bests(session: Session, bests: Iterable[Best]) -> None:

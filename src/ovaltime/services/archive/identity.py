@@ -11,9 +11,12 @@
 
 Candidates are the persons with an alias of an equal ``name_key`` or ``sound_key``. The
 persons of a competition's other skaters are excluded: two skaters of one competition are two
-people. A ``Directory`` serves one transaction: it loads the aliases of the keys it is asked
-about once, remembers the persons and aliases it adds (written by ``flush``), and remembers its
-decisions until an alias with one of their keys is added.
+people. A ``Directory`` serves one import: it loads the aliases of the keys it is asked about
+once, remembers the persons and aliases it adds (written by ``flush`` in each transaction),
+and remembers its decisions until an alias with one of their keys is added. It is handed each
+transaction's session (``begin``) and dropped when a transaction fails. (A person another
+writer adds meanwhile under a key it already loaded is not seen: at worst a skater gets a
+second person, which an admin merges.)
 """
 
 from __future__ import annotations
@@ -97,6 +100,11 @@ class Directory:
     _new_aliases: list[tuple[int, str, str, str, str, AliasOrigin]] = field(default_factory=list)
     _pool: IdPool | None = None
     created: int = 0
+
+    def begin(self, session: Session) -> None:
+        """Work in the transaction of ``session`` from now on."""
+        self.session = session
+        self._pool = None
 
     def _load(self, names: Iterable[str], sounds: Iterable[str]) -> None:
         names = set(names) - self._loaded_names

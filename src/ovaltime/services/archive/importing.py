@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from ovaltime.core.identity import MatchKind
 from ovaltime.core.results import Competition
@@ -160,36 +161,63 @@ def archive_competitions(
 ) -> ArchiveSummary:
     """Store and archive competitions (see the module); the summary."""
     summary = summary if summary is not None else ArchiveSummary()
+    state = _Import(context, summary, progress)
     batch: list[Source] = []
     size = 0
     for source in sources:
         batch.append(source)
         size += sum(len(race.results) for race in source.competition.races)
         if size >= batch_results:
-            _commit(context, batch, summary, progress)
+            state.commit(batch)
             batch, size = [], 0
     if batch:
-        _commit(context, batch, summary, progress)
+        state.commit(batch)
     return summary
 
 
-def _commit(
-    context: Context, batch: list[Source], summary: ArchiveSummary, progress: Progress | None
-) -> None:
-    try:
-        part = ArchiveSummary()
-        with transaction(context) as unit:
-            _store(unit, batch, part)
-    except Conflict as error:
-        if len(batch) > 1:
-            for source in batch:
-                _commit(context, [source], summary, None)
+@dataclass
+class _Import:
+    """One import: its summary so far, and the identities it knows across its batches."""
+
+    context: Context
+    summary: ArchiveSummary
+    progress: Progress | None
+    directory: Directory | None = None
+
+    def commit(self, batch: list[Source], *, report: bool = True) -> None:
+        try:
+            part = ArchiveSummary()
+            with transaction(self.context) as unit:
+                _import_settings(unit.session)
+                if self.directory is None:
+                    self.directory = Directory(unit.session)
+                self.directory.begin(unit.session)
+                _store(unit, batch, part, self.directory)
+        except Conflict as error:
+            self.directory = None
+            if len(batch) > 1:
+                for source in batch:
+                    self.commit([source], report=False)
+            else:
+                problem = FileProblem(batch[0].name, 0, f"not imported: {error}")
+                self.summary.problems.append(problem)
+        except BaseException:
+            self.directory = None
+            raise
         else:
-            summary.problems.append(FileProblem(batch[0].name, 0, f"not imported: {error}"))
-    else:
-        _merge(summary, part)
-    if progress is not None:
-        progress(summary)
+            _merge(self.summary, part)
+        if report and self.progress is not None:
+            self.progress(self.summary)
+
+
+IMPORT_CACHE_KIB = 65_536
+"""The page cache an import's SQLite connection gets (the default, 2 MiB, is for a server's
+many small transactions; an import rewrites index pages all over a large database)."""
+
+
+def _import_settings(session: Session) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
 
 
 def _merge(summary: ArchiveSummary, part: ArchiveSummary) -> None:
@@ -212,7 +240,7 @@ def _venues(unit: Unit) -> Venues:
     return Venues([KnownRink(*row) for row in rows])
 
 
-def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
+def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary, directory: Directory) -> None:
     session = unit.session
     digests = [competition_digest(source.competition) for source in batch]
     query = select(CompetitionRow.source_digest, CompetitionRow.id).where(
@@ -220,7 +248,7 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
     )
     stored = {digest: ident for digest, ident in session.execute(query) if digest}
     venues = _venues(unit)
-    directory = Directory(session)
+    created = directory.created
     chosen: list[tuple[Source, CompetitionToSave, KnownRink | None]] = []
     first: dict[str, str] = {}
     for source, digest in zip(batch, digests, strict=True):
@@ -263,7 +291,7 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary) -> None:
             persons=persons,
         )
         chosen.append((source, item, rink))
-    summary.persons_created += directory.created
+    summary.persons_created += directory.created - created
     directory.flush()
     saved = save_competitions(session, [item for _, item, _ in chosen])
     entries = []
