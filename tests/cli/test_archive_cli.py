@@ -356,3 +356,81 @@ def test_the_isu_texts(tmp_path: Path, shared_data: Path) -> None:
     kok = invoke("archive", "bests", "KOK Femke", "--database", url, "-f", "json").json()
     assert kok["skater"]["name"] == "Femke Kok"
     assert next(b for b in kok["bests"] if b["distance"] == 500)["pb"]["time"] == "37.01"
+
+
+def test_an_admin_adds_an_alias(tmp_path: Path, database: str, demo: Competition) -> None:
+    assert invoke("user", "add", "marit", "--role", "admin", "--database", database).status == 0
+    assert invoke("user", "add", "sven", "--role", "official", "--database", database).status == 0
+    name, nation, _ = _finishers(demo, 500)[0]
+    done = invoke(
+        "archive",
+        "alias",
+        "add",
+        "The Rocket",
+        "--to",
+        name,
+        "--as",
+        "marit",
+        "--reason",
+        "his nickname in the press",
+        "--database",
+        database,
+    )
+    assert done.status == 0, done.stderr
+    assert done.stdout.startswith("alias #")
+    assert f"'The Rocket' added to {name} (#" in done.stdout
+    found = invoke("archive", "bests", "rocket the", "--database", database, "-f", "json").json()
+    assert (found["skater"]["name"], found["skater"]["nation"]) == (name, nation)
+    assert "The Rocket" in found["skater"]["aliases"]
+    refused = run(
+        "archive",
+        "alias",
+        "add",
+        "Speedy",
+        "--to",
+        name,
+        "--as",
+        "sven",
+        "--reason",
+        "why not",
+        "--database",
+        database,
+        cwd=tmp_path,
+    )
+    assert refused.status == BAD_INPUT
+    assert len(refused.lines()) == 1, refused.stderr
+    assert refused.stderr.startswith("ovaltime: error: ")
+    unknown = run(
+        "archive",
+        "alias",
+        "add",
+        "Speedy",
+        "--to",
+        name,
+        "--as",
+        "nobody",
+        "--reason",
+        "why not",
+        "--database",
+        database,
+        cwd=tmp_path,
+    )
+    assert unknown.lines() == ["ovaltime: error: user 'nobody' not found"]
+    blank = run(
+        "archive",
+        "alias",
+        "add",
+        "Speedy",
+        "--to",
+        name,
+        "--as",
+        "marit",
+        "--reason",
+        " ",
+        "--database",
+        database,
+        cwd=tmp_path,
+    )
+    assert blank.status == BAD_INPUT
+    assert len(blank.lines()) == 1
+    assert "needs a reason" in blank.stderr

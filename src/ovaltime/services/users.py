@@ -20,6 +20,7 @@ __all__ = [
     "add_user",
     "authenticate_token",
     "check_password",
+    "find_user",
     "set_password",
 ]
 
@@ -79,6 +80,16 @@ def authenticate_token(context: Context, token: str) -> User | None:
     with read_session(context.engine) as session:
         row = session.scalar(select(UserRow).where(UserRow.token_hash == hash_token(token)))
         return _user(row) if row is not None else None
+
+
+def find_user(context: Context, name: str) -> User:
+    """The user called ``name``; ``NotFound`` if there is none. For the command line, whose
+    operator names the account a change is made as (the audit records it)."""
+    with read_session(context.engine) as session:
+        row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
+        if row is None:
+            raise NotFound("user", repr(name.strip()))
+        return _user(row)
 
 
 def set_password(context: Context, name: str, password: str) -> None:
