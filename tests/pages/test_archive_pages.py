@@ -84,6 +84,12 @@ def test_a_bad_filter_is_said_beside_the_form(client: TestClient, archived: Comp
     season = client.get("/archive/lists?distance=500&gender=men&season=soon")
     assert season.status_code == 422
     assert "season: &#39;soon&#39; is not a season" in season.text
+    control = client.get("/archive/lists?distance=500&gender=men&nation=N%00D")
+    assert control.status_code == 422
+    assert "nation: &#39;N\\x00D&#39; holds a control character" in control.text
+    search = client.get("/archive?q=a%00")
+    assert search.status_code == 422
+    assert "holds a control character" in search.text
     gender = client.get("/archive/adelskalender?gender=kids")
     assert gender.status_code == 422
     assert "unknown gender" in gender.text

@@ -323,6 +323,7 @@ def list_command(
         parse_distance,
         parse_gender,
         parse_season,
+        parse_text,
         read_list,
     )
 
@@ -330,9 +331,9 @@ def list_command(
         parse_distance(distance, "--distance"),
         parse_gender(gender, "--gender"),
         parse_season(season, "--season") if season is not None else None,
-        nation=nation,
-        age_group=age_group,
-        rink=rink,
+        nation=parse_text(nation, "--nation"),
+        age_group=parse_text(age_group, "--age-group"),
+        rink=parse_text(rink, "--rink"),
         limit=limit,
         offset=offset,
     )

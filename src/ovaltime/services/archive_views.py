@@ -19,6 +19,7 @@ transaction of its own beyond the read session the caller passes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,7 @@ __all__ = [
     "parse_gender",
     "parse_kind",
     "parse_season",
+    "parse_text",
     "person",
     "progression_view",
     "read_list",
@@ -114,6 +116,17 @@ def parse_season(value: str, field: str = "season") -> int:
     if not _FIRST_SEASON <= start <= _LAST_SEASON:
         raise Invalid(field, f"{value!r} is outside the seasons kept ({_FIRST_SEASON} onwards)")
     return start
+
+
+def parse_text(value: str | None, field: str) -> str | None:
+    """A filter or search text, trimmed (None when empty). Control characters are refused:
+    no name, nation, age group or rink key holds one, and PostgreSQL cannot even compare a
+    text holding a NUL, so one would fail the query rather than find nothing."""
+    if value is None:
+        return None
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise Invalid(field, f"{value!r} holds a control character")
+    return value.strip() or None
 
 
 def parse_kind(value: str, field: str = "kind") -> str:

@@ -23,6 +23,7 @@ from ovaltime.services.archive_views import (
     parse_gender,
     parse_kind,
     parse_season,
+    parse_text,
     person,
     progression_view,
     read_list,
@@ -74,9 +75,9 @@ def lists(
         parse_distance(distance),
         parse_gender(gender),
         parse_season(season) if season else None,
-        nation=nation,
-        age_group=age_group,
-        rink=rink,
+        nation=parse_text(nation, "nation"),
+        age_group=parse_text(age_group, "age_group"),
+        rink=parse_text(rink, "rink"),
         limit=limit,
         offset=offset,
     )
@@ -105,8 +106,11 @@ def skaters(
 ) -> dict[str, Any]:
     """Skaters with a name matching ``q``: the whole name in any order and spelling, or every
     word of it within a name; exact matches first."""
+    text = parse_text(q, "q")
+    if text is None:
+        return {"skaters": []}
     with read_session(ctx.engine) as session:
-        found = find_persons(session, q)
+        found = find_persons(session, text)
     return {"skaters": [skater_view(p) for p in found]}
 
 
@@ -158,6 +162,7 @@ def records_now(
     """The records standing now, as the archive judged them: the world record, or one line
     per nation (NR) or rink (TR), or the one of ``nation`` or ``rink``."""
     which, metres, chosen = parse_kind(kind), parse_distance(distance), parse_gender(gender)
+    where = {"nation": parse_text(nation, "nation"), "rink": parse_text(rink, "rink")}
     with read_session(ctx.engine) as session:
-        lines = records(session, which, metres, chosen, nation=nation, rink=rink)
+        lines = records(session, which, metres, chosen, **where)
     return records_view(lines, ids=True)

@@ -23,6 +23,7 @@ from ovaltime.services.archive_views import (
     parse_distance,
     parse_gender,
     parse_season,
+    parse_text,
     person,
     read_list,
     skater_view,
@@ -51,9 +52,16 @@ Limit = Annotated[int, Query(ge=1, le=PAGE_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
 
 
-def _search(ctx: Context, text: str) -> list[dict[str, Any]]:
+def _search(ctx: Context, text: str) -> list[dict[str, Any]] | str:
+    """The skaters found, or what is wrong with the text."""
+    try:
+        cleaned = parse_text(text, "q")
+    except Invalid as error:
+        return str(error)
+    if cleaned is None:
+        return []
     with read_session(ctx.engine) as session:
-        return [skater_view(p) for p in find_persons(session, text)]
+        return [skater_view(p) for p in find_persons(session, cleaned)]
 
 
 @router.get("/archive", response_class=HTMLResponse)
@@ -65,11 +73,20 @@ async def archive_home(
     """Where the archive's lists are, and a search for a skater."""
     text = (q or "").strip()
     found = await load(_search, ctx, text) if text else None
-    return render(
+    problem = found if isinstance(found, str) else None
+    response = render(
         request,
         "archive",
-        {"q": text, "found": found, "distances": (500, 1000, 1500, 3000, 5000, 10000)},
+        {
+            "q": text,
+            "found": None if problem else found,
+            "problem": problem,
+            "distances": (500, 1000, 1500, 3000, 5000, 10000),
+        },
     )
+    if problem:
+        response.status_code = 422
+    return response
 
 
 def _list_data(ctx: Context, form: dict[str, Any]) -> dict[str, Any]:
@@ -79,9 +96,9 @@ def _list_data(ctx: Context, form: dict[str, Any]) -> dict[str, Any]:
             parse_distance(form["distance"]),
             parse_gender(form["gender"]),
             parse_season(form["season"]) if form["season"] else None,
-            nation=form["nation"] or None,
-            age_group=form["age_group"] or None,
-            rink=form["rink"] or None,
+            nation=parse_text(form["nation"], "nation"),
+            age_group=parse_text(form["age_group"], "age_group"),
+            rink=parse_text(form["rink"], "rink"),
             limit=form["limit"],
             offset=form["offset"],
         )
