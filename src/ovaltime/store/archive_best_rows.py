@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ovaltime.core.states import Gender
 from ovaltime.store.archive_entries import ArchiveEntry, entries_of_persons
-from ovaltime.store.archive_tables import ALL_TIME, ArchiveBestRow, ArchiveResultRow
+from ovaltime.store.archive_tables import ALL_TIME, ArchiveBestRow
 from ovaltime.store.bulk import Values, executemany
 
 __all__ = ["Best", "load_bests", "merge_bests", "recompute_bests", "save_bests"]
@@ -41,6 +41,7 @@ class Best:
     result_id: int
     competition_id: int
     sequence: int
+    rink_id: int | None = None
 
     @property
     def key(self) -> BestKey:
@@ -70,38 +71,35 @@ class Best:
             entry.result_id,
             entry.competition_id,
             entry.sequence,
+            entry.rink_id,
         )
 
 
 def load_bests(session: Session, keys: Iterable[BestKey]) -> dict[BestKey, Best]:
     """The stored bests of these keys (a key without a best is left out)."""
-    bests = ArchiveBestRow
-    results = ArchiveResultRow
+    b = ArchiveBestRow
     wanted = set(keys)
     persons = sorted({person for person, _, _ in wanted})
     distances = sorted({distance for _, distance, _ in wanted})
     seasons = sorted({season for _, _, season in wanted})
     found: dict[BestKey, Best] = {}
     for start in range(0, len(persons), 500):
-        query = (
-            select(
-                bests.person_id,
-                bests.distance,
-                bests.season,
-                bests.gender,
-                bests.nation,
-                bests.time_thousandths,
-                bests.date,
-                bests.result_id,
-                results.competition_id,
-                results.sequence,
-            )
-            .join(results, results.result_id == bests.result_id)
-            .where(
-                bests.person_id.in_(persons[start : start + 500]),
-                bests.distance.in_(distances),
-                bests.season.in_(seasons),
-            )
+        query = select(
+            b.person_id,
+            b.distance,
+            b.season,
+            b.gender,
+            b.nation,
+            b.time_thousandths,
+            b.date,
+            b.result_id,
+            b.competition_id,
+            b.sequence,
+            b.rink_id,
+        ).where(
+            b.person_id.in_(persons[start : start + 500]),
+            b.distance.in_(distances),
+            b.season.in_(seasons),
         )
         for row in session.execute(query):
             best = Best(
@@ -115,6 +113,7 @@ def load_bests(session: Session, keys: Iterable[BestKey]) -> dict[BestKey, Best]
                 row.result_id,
                 row.competition_id,
                 row.sequence,
+                row.rink_id,
             )
             if best.key in wanted:
                 found[best.key] = best
@@ -122,11 +121,7 @@ def load_bests(session: Session, keys: Iterable[BestKey]) -> dict[BestKey, Best]
 
 
 def merge_bests(session: Session, entries: Sequence[ArchiveEntry]) -> dict[BestKey, Best]:
-    """Merge new entries into the stored bests; returns the bests that changed (new value).
-
-    Stored bests are compared on (hundredths, date); only where both are equal is the order of
-    the stored best's result within its day read (a rare tie, one query for all of them).
-    """
+    """Merge new entries into the stored bests; returns the bests that changed (new value)."""
     candidates: dict[BestKey, ArchiveEntry] = {}
     for entry in entries:
         rank = (entry.hundredths, entry.order)
@@ -136,62 +131,45 @@ def merge_bests(session: Session, entries: Sequence[ArchiveEntry]) -> dict[BestK
             if held is None or rank < (held.hundredths, held.order):
                 candidates[key] = entry
     stored = _stored_ranks(session, candidates)
-    ties = [
-        result_id
-        for key, (hundredths, date, result_id) in stored.items()
-        if (candidates[key].hundredths, candidates[key].date) == (hundredths, date)
-    ]
-    within = _orders(session, ties)
     changed: dict[BestKey, Best] = {}
     for key, entry in candidates.items():
         kept = stored.get(key)
-        if kept is not None:
-            hundredths, date, result_id = kept
-            if (entry.hundredths, entry.date) > (hundredths, date):
-                continue
-            if (entry.hundredths, entry.date) == (hundredths, date) and (
-                entry.competition_id,
-                entry.sequence,
-            ) >= within.get(result_id, (0, 0)):
-                continue
-        changed[key] = Best.of(entry, key[2])
+        if kept is None or (entry.hundredths, entry.order) < kept:
+            changed[key] = Best.of(entry, key[2])
     save_bests(session, changed.values())
     return changed
 
 
 def _stored_ranks(
     session: Session, keys: Iterable[BestKey]
-) -> dict[BestKey, tuple[int, dt.date, int]]:
-    """(hundredths, date, result id) of the stored bests of these keys."""
+) -> dict[BestKey, tuple[int, tuple[dt.date, int, int]]]:
+    """(hundredths, order) of the stored bests of these keys."""
     b = ArchiveBestRow
     wanted = set(keys)
     persons = sorted({person for person, _, _ in wanted})
     distances = sorted({distance for _, distance, _ in wanted})
     seasons = sorted({season for _, _, season in wanted})
-    found: dict[BestKey, tuple[int, dt.date, int]] = {}
+    found: dict[BestKey, tuple[int, tuple[dt.date, int, int]]] = {}
     for start in range(0, len(persons), 500):
-        query = select(b.person_id, b.distance, b.season, b.hundredths, b.date, b.result_id).where(
+        query = select(
+            b.person_id,
+            b.distance,
+            b.season,
+            b.hundredths,
+            b.date,
+            b.competition_id,
+            b.sequence,
+        ).where(
             b.person_id.in_(persons[start : start + 500]),
             b.distance.in_(distances),
             b.season.in_(seasons),
         )
-        for person, distance, season, hundredths, date, result_id in session.execute(query):
+        for person, distance, season, hundredths, date, competition, sequence in session.execute(
+            query
+        ):
             key = (person, distance, season)
             if key in wanted:
-                found[key] = (hundredths, date, result_id)
-    return found
-
-
-def _orders(session: Session, result_ids: list[int]) -> dict[int, tuple[int, int]]:
-    """(competition, sequence) of these results: their order within their day."""
-    a = ArchiveResultRow
-    found: dict[int, tuple[int, int]] = {}
-    for start in range(0, len(result_ids), 500):
-        query = select(a.result_id, a.competition_id, a.sequence).where(
-            a.result_id.in_(result_ids[start : start + 500])
-        )
-        for result_id, competition_id, sequence in session.execute(query):
-            found[result_id] = (competition_id, sequence)
+                found[key] = (hundredths, (date, competition, sequence))
     return found
 
 
@@ -201,11 +179,13 @@ def save_bests(session: Session, bests: Iterable[Best]) -> None:
     executemany(
         session,
         "INSERT INTO archive_bests (person_id, distance, season, gender, nation, "
-        "time_thousandths, hundredths, date, result_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "time_thousandths, hundredths, date, result_id, competition_id, sequence, rink_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (person_id, distance, season) DO UPDATE SET gender = excluded.gender, "
         "nation = excluded.nation, time_thousandths = excluded.time_thousandths, "
         "hundredths = excluded.hundredths, date = excluded.date, "
-        "result_id = excluded.result_id",
+        "result_id = excluded.result_id, competition_id = excluded.competition_id, "
+        "sequence = excluded.sequence, rink_id = excluded.rink_id",
         [
             (
                 b.person_id,
@@ -217,6 +197,9 @@ def save_bests(session: Session, bests: Iterable[Best]) -> None:
                 b.time_thousandths // 10,
                 values.date(b.date),
                 b.result_id,
+                b.competition_id,
+                b.sequence,
+                b.rink_id,
             )
             for b in bests
         ],

@@ -116,8 +116,8 @@ def _list(
         if rink_id is None:
             return []
     if age_group is None and rink_id is None:
-        bests, before = _from_bests(session, distance, gender, season, nation, limit, offset)
-    elif season != ALL_TIME:
+        return _from_bests(session, distance, gender, season, nation, limit, offset)
+    if season != ALL_TIME:
         bests, before = _season_window(
             session, distance, gender, season, nation, age_group, rink_id, limit, offset
         )
@@ -134,34 +134,49 @@ def _from_bests(
     nation: str | None,
     limit: int,
     offset: int,
-) -> tuple[list[_Best], int]:
-    b, r = ArchiveBestRow, ArchiveResultRow
+) -> list[ListLine]:
+    """The fast path: one statement along the bests index, names joined by primary key."""
+    b = ArchiveBestRow
     where = [b.distance == distance, b.gender == gender, b.season == season]
     if nation:
         where.append(b.nation == nation)
     query = (
         select(
             b.person_id,
+            PersonRow.name,
             b.nation,
             b.time_thousandths,
             b.date,
-            r.competition_id,
-            r.rink_id,
+            b.competition_id,
+            CompetitionRow.name,
+            func.coalesce(RinkRow.key, ""),
             b.result_id,
         )
-        .join(r, r.result_id == b.result_id)
+        .join(PersonRow, PersonRow.id == b.person_id)
+        .join(CompetitionRow, CompetitionRow.id == b.competition_id)
+        .outerjoin(RinkRow, RinkRow.id == b.rink_id)
         .where(*where)
         .order_by(b.time_thousandths, b.date, b.person_id)
         .limit(limit)
         .offset(offset)
     )
-    bests = [_Best(*row) for row in session.execute(query)]
+    rows = session.execute(query).all()
     before = 0
-    if offset and bests:
-        first = bests[0].time_thousandths // 10 * 10
+    if offset and rows:
+        first = rows[0][3] // 10 * 10
         count = select(func.count()).select_from(b).where(*where, b.time_thousandths < first)
         before = int(session.scalar(count) or 0)
-    return bests, before
+    lines = []
+    rank = before + 1
+    previous: int | None = None
+    for index, (person, name, held, time, date, ident, event, rink, result) in enumerate(rows):
+        if previous is not None and time // 10 != previous:
+            rank = offset + index + 1
+        previous = time // 10
+        lines.append(
+            ListLine(rank, person, name, held, Time(time), date, ident, event, rink, result)
+        )
+    return lines
 
 
 def _season_window(

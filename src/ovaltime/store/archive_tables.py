@@ -174,7 +174,9 @@ class ArchiveBestRow(Base):
     """A person's best on one distance in one season; season ``ALL_TIME`` (0) is the PB.
 
     The best is the lowest ``hundredths``; of equal ones the earliest (an equal time is no
-    improvement). ``nation`` is the nation the best was skated for.
+    improvement). ``nation`` is the nation the best was skated for. ``competition_id``,
+    ``sequence`` and ``rink_id`` are copies of its result's (``archive_results``), so that a
+    list, and the judge comparing bests, read no result.
     """
 
     __tablename__ = "archive_bests"
@@ -199,6 +201,9 @@ class ArchiveBestRow(Base):
     hundredths: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date)
     result_id: Mapped[int] = mapped_column(ForeignKey("results.id", ondelete="CASCADE"), index=True)
+    competition_id: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    rink_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ArchiveRecordRow(Base):

@@ -28,7 +28,7 @@ from ovaltime.services.errors import Invalid, NotFound
 from ovaltime.services.unit import Context, transaction
 from ovaltime.services.users import User
 from ovaltime.store.archive_entries import Order
-from ovaltime.store.archive_tables import ArchiveResultRow, RinkRow
+from ovaltime.store.archive_tables import ArchiveBestRow, ArchiveResultRow, RinkRow
 from ovaltime.store.rink_rows import RinkValues, rink_by_key, save_rink
 from ovaltime.store.tables import CompetitionRow
 
@@ -102,12 +102,13 @@ def attach_rink(
             row.level = level
         if moved:
             since = _slices(session, competition_id)
-            session.execute(
-                update(ArchiveResultRow)
-                .where(ArchiveResultRow.competition_id == competition_id)
-                .values(rink_id=rink_id),
-                execution_options={"synchronize_session": False},
-            )
+            for table in (ArchiveResultRow, ArchiveBestRow):
+                session.execute(
+                    update(table)
+                    .where(table.competition_id == competition_id)
+                    .values(rink_id=rink_id),
+                    execution_options={"synchronize_session": False},
+                )
             store_entries(session, [], again_from=since)
         log_change(
             session,
