@@ -12,6 +12,7 @@ import typer
 
 from ovaltime.cli.commands import register
 from ovaltime.cli.errors import translate
+from ovaltime.cli.report import report_app
 
 app = typer.Typer(
     name="ovaltime",
@@ -22,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 register(app)
+app.add_typer(report_app, name="report")
 
 
 def main() -> None:
