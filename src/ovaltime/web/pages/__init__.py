@@ -3,7 +3,8 @@ without JavaScript, and live with it (``static/live.js`` follows the competition
 swaps in each page's ``?fragment=live``).
 
 ``/`` competitions · ``/competitions/{id}`` programme · ``/competitions/{id}/races/{position}``
-race · ``/competitions/{id}/classification`` · ``/competitions/{id}/tv`` · ``/standings``.
+race · ``/competitions/{id}/classification`` · ``/competitions/{id}/tv`` · ``/standings`` ·
+``/competitions/{id}/report`` and ``/competitions/{id}/races/{position}/report``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ __all__ = ["pages_router"]
 
 def pages_router() -> APIRouter:
     """Every public page."""
-    from ovaltime.web.pages import classification, competitions, race, standings, tv
+    from ovaltime.web.pages import classification, competitions, race, report, standings, tv
 
     router = APIRouter(include_in_schema=False)
-    for module in (competitions, race, classification, standings, tv):
+    for module in (competitions, race, classification, standings, tv, report):
         router.include_router(module.router)
     return router
