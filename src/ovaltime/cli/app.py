@@ -7,6 +7,7 @@ a CSV starts fast and never loads a web or database stack.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import typer
 
@@ -23,6 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 register(app)
+import_module("ovaltime.cli.report_text")  # adds "report text" to report_app
 app.add_typer(report_app, name="report")
 
 

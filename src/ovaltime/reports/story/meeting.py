@@ -18,10 +18,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ovaltime.core.medals import MedalLine, medal_table
-from ovaltime.core.programme import Combination
+from ovaltime.core.programme import BIG, MINI, SMALL, SPRINT, Combination, RaceSlot
 from ovaltime.core.results import Competition, Race, Skater
 from ovaltime.core.standings import SeriesStandings
-from ovaltime.core.states import Gender
+from ovaltime.core.states import Gender, RaceKind
 from ovaltime.reports.story.classification import classification_story
 from ovaltime.reports.story.document import Paragraph, Report, Section, Sentence, paragraph
 from ovaltime.reports.story.names import Namer
@@ -29,7 +29,13 @@ from ovaltime.reports.story.race import race_story
 from ovaltime.reports.story.standings import standings_story
 from ovaltime.reports.story.words import count_words, join_words, race_words
 
-__all__ = ["Context", "competition_report", "day_report", "race_report"]
+__all__ = [
+    "Context",
+    "championship_combinations",
+    "competition_report",
+    "day_report",
+    "race_report",
+]
 
 #: How many skaters the podium summary names at most.
 PODIUM_SKATERS = 5
@@ -42,6 +48,35 @@ class Context:
 
     combinations: Mapping[Gender, Combination] | None = None
     standings: SeriesStandings | None = None
+
+
+_PREFERENCE = {
+    Gender.WOMEN: (SMALL, MINI, SPRINT, BIG),
+    Gender.MEN: (BIG, SMALL, MINI, SPRINT),
+}
+
+
+def championship_combinations(competition: Competition) -> dict[Gender, Combination]:
+    """The standard combination of each gender's individual races, for a championship only.
+
+    A competition with World Cup divisions is a meeting, not a championship: none. Otherwise a
+    gender with at least two individual races whose distances all belong to a standard
+    combination (big, small, mini, sprint; the usual one of the gender first) gets it.
+    """
+    if any(race.division for race in competition.races):
+        return {}
+    found: dict[Gender, Combination] = {}
+    for gender, known in _PREFERENCE.items():
+        races = [
+            r for r in competition.races if r.gender is gender and r.kind is RaceKind.INDIVIDUAL
+        ]
+        slots = {RaceSlot(r.distance, r.number) for r in races}
+        if len(slots) < 2:
+            continue
+        match = next((c for c in known if slots <= set(c.slots)), None)
+        if match is not None:
+            found[gender] = match
+    return found
 
 
 def _heading(race: Race) -> str:
@@ -107,9 +142,10 @@ def competition_report(competition: Competition, context: Context | None = None)
     sections = [_race_section(competition, race, ctx) for race in competition.races]
     sections.extend(_podium_section(competition, list(competition.races), "Podiums"))
     if ctx.standings is not None:
-        told = paragraph(standings_story(ctx.standings, competition.name, Namer()))
-        if told is not None:
-            sections.append(Section("World Cup standings", (told,)))
+        told = standings_story(ctx.standings, competition.name, Namer())
+        if told:
+            paragraphs = tuple(Paragraph(tuple(sentences)) for sentences in told)
+            sections.append(Section("World Cup standings", paragraphs))
     return Report(competition.name, _subtitle(competition), tuple(sections))
 
 

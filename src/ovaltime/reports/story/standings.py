@@ -1,5 +1,6 @@
 """World Cup standings after a meeting: leaders, new leaders, climbers (``kind`` per sentence).
 
+* ``scope`` — first, which meetings the standings count.
 * ``standings`` — for each cup that scored at the meeting: the leader, their points and the gap
   to second place.
 * ``new-leader`` — the cup's leader changed at this meeting (``Snapshot.new_leader``).
@@ -14,7 +15,7 @@ from ovaltime.core.series_scores import Competitor
 from ovaltime.core.standings import CupStandings, SeriesStandings, Snapshot
 from ovaltime.reports.story.document import Sentence
 from ovaltime.reports.story.names import Namer
-from ovaltime.reports.story.words import ordinal
+from ovaltime.reports.story.words import count_words, join_words, ordinal
 
 __all__ = ["standings_story"]
 
@@ -29,10 +30,23 @@ def _cup_name(cup: CupStandings) -> str:
     return f"{cup.cup.gender.value}'s {what} World Cup"
 
 
-def standings_story(series: SeriesStandings, meeting: str, name: Namer) -> list[Sentence]:
-    """The standings sentences after ``meeting`` (one of ``series.meetings``); none when the
-    meeting is not part of the series."""
-    told: list[Sentence] = []
+def standings_story(series: SeriesStandings, meeting: str, name: Namer) -> list[list[Sentence]]:
+    """The standings sentences after ``meeting`` (one of ``series.meetings``), a list per cup,
+    opened by ``scope``: which meetings the standings count (the caller may not have given the
+    whole season). None when the meeting is not part of the series."""
+    if meeting not in series.meetings:
+        return []
+    counted = series.meetings[: series.meetings.index(meeting) + 1]
+    told: list[list[Sentence]] = [
+        [
+            Sentence(
+                "scope",
+                f"The standings of the {series.season} season count "
+                f"{count_words(len(counted))} meeting{'s' if len(counted) > 1 else ''}: "
+                f"{join_words(list(counted))}.",
+            )
+        ]
+    ]
     for cup in series.cups:
         found = [i for i, snap in enumerate(cup.history) if snap.after == meeting]
         if not found:
@@ -41,7 +55,9 @@ def standings_story(series: SeriesStandings, meeting: str, name: Namer) -> list[
         before = cup.history[found[0] - 1] if found[0] else None
         if before is not None and _same(now, before):
             continue  # the cup did not score at this meeting
-        told.extend(_cup(cup, now, name))
+        cup_told = _cup(cup, now, name)
+        if cup_told:
+            told.append(cup_told)
     return told
 
 

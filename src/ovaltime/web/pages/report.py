@@ -4,9 +4,8 @@
 ``/competitions/{id}/races/{position}/report``. Each follows the live stream like the other
 pages, so a report grows as results come in; ``?format=md`` gives the same report as Markdown.
 
-A championship's races (no World Cup divisions) whose distances belong to one of the standard
-combinations (big, small, sprint, mini) for their gender are told with the classification after
-each distance; a World Cup meeting's are not.
+A championship's races are told with the classification after each distance
+(``reports.story.meeting.championship_combinations``); a World Cup meeting's are not.
 """
 
 from __future__ import annotations
@@ -17,10 +16,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
-from ovaltime.core.programme import BIG, MINI, SMALL, SPRINT, Combination, RaceSlot
-from ovaltime.core.results import Competition
-from ovaltime.core.states import Gender, RaceKind
 from ovaltime.reports.story.document import render as render_report
+from ovaltime.reports.story.meeting import championship_combinations
 from ovaltime.reports.text import Context as ReportContext
 from ovaltime.reports.text import build_report
 from ovaltime.services.unit import Context
@@ -29,33 +26,11 @@ from ovaltime.store.engine import read_session
 from ovaltime.web.deps import ContextDep, Id
 from ovaltime.web.pages.common import Fragment, load, not_found, render, stream_url
 
-__all__ = ["championship_combinations", "router"]
+__all__ = ["router"]
 
 router = APIRouter()
 
-_PREFERENCE = {
-    Gender.WOMEN: (SMALL, MINI, SPRINT, BIG),
-    Gender.MEN: (BIG, SMALL, MINI, SPRINT),
-}
 Format = Annotated[str, Query(pattern="^(html|md)$")]
-
-
-def championship_combinations(competition: Competition) -> dict[Gender, Combination]:
-    """The standard combination of each gender's individual races, for a championship only."""
-    if any(race.division for race in competition.races):
-        return {}
-    found: dict[Gender, Combination] = {}
-    for gender, known in _PREFERENCE.items():
-        races = [
-            r for r in competition.races if r.gender is gender and r.kind is RaceKind.INDIVIDUAL
-        ]
-        slots = {RaceSlot(r.distance, r.number) for r in races}
-        if len(slots) < 2:
-            continue
-        match = next((c for c in known if slots <= set(c.slots)), None)
-        if match is not None:
-            found[gender] = match
-    return found
 
 
 def _report(
