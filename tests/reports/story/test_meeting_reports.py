@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from ovaltime.core.programme import BIG
-from ovaltime.core.results import Competition
+from ovaltime.core.programme import BIG, SPRINT
+from ovaltime.core.results import Competition, Race, Result, Skater
+from ovaltime.core.standings import Meeting, series_standings
 from ovaltime.core.states import Gender
+from ovaltime.core.times import Time
 from ovaltime.formats.any_file import load_competition
 from ovaltime.reports.text import Context, build_report, write_report
+from ovaltime.rules import load_season
 from tests.reference.test_amsterdam_2018_allround import races as amsterdam_races
 
 
@@ -114,3 +117,43 @@ def test_team_races_and_podiums_of_a_weekend(shared_data: Path) -> None:
     assert podiums[0] == (
         "Jordan Stolz (USA) finished on the podium four times: three wins and a second place."
     )
+
+
+def test_a_new_classification_leader_and_a_climber() -> None:
+    """Hand-made sprint (500, 1000): A leads after the 500 m; B wins the 1000 m by enough to
+    take the lead; C climbs from fourth to second."""
+    a, b, c, d = (Skater(n, "NED") for n in ("Anna Aa", "Bea Bb", "Cora Cc", "Dina Dd"))
+    day1 = Race(
+        500,
+        Gender.WOMEN,
+        tuple(
+            Result(s, Time.parse(t))
+            for s, t in zip((a, b, d, c), ("37.00", "37.20", "37.30", "37.40"), strict=True)
+        ),
+    )
+    day2 = Race(
+        1000,
+        Gender.WOMEN,
+        tuple(
+            Result(s, Time.parse(t))
+            for s, t in zip((b, c, a, d), ("1:13.00", "1:13.20", "1:14.00", "1:14.50"), strict=True)
+        ),
+    )
+    competition = Competition("Sprint", (day1, day2))
+    report = build_report(competition, race=2, context=Context({Gender.WOMEN: SPRINT}))
+    assert [s.text for s in report.sentences("new-leader")] == [
+        "Bb took over the lead from Aa."
+    ]
+    assert [s.text for s in report.sentences("movement")] == ["Cc moved up from fourth to second."]
+
+
+@pytest.mark.shared_data
+def test_a_new_cup_leader(shared_data: Path) -> None:
+    folder = shared_data / "isu-results-text"
+    meetings = [
+        load_competition(folder / name).competition
+        for name in ("wc-2024-25-3-calgary.txt", "wc-2024-25-6-heerenveen.txt")
+    ]
+    series = series_standings([Meeting(m) for m in meetings], load_season("2024-25"))
+    report = build_report(meetings[1], context=Context(standings=series))
+    assert "De Boo is the new leader." in [s.text for s in report.sentences("new-leader")]

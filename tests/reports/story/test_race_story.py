@@ -185,3 +185,16 @@ def test_a_mass_start_tells_places_not_times() -> None:
     assert told(race) == [
         "Andrea Uno (ITA) won the men's mass start ahead of Bruno Due (ITA) and Carlo Tre (ITA)."
     ]
+
+
+def test_lead_changes_and_the_fastest_last_lap() -> None:
+    """The demo's men's 1500 m (fictional, ``ovaltime.demo``): six changes of the lead; the
+    fastest last lap by a skater who fell."""
+    from ovaltime.demo import demo_competition
+
+    race = demo_competition().races[2]
+    assert told(race, "lead-changes") == ["The lead changed hands six times."]
+    assert told(race, "last-lap") == [
+        "Kenta Morisaki (JPN) skated the fastest last lap of the race, 28.07."
+    ]
+    assert told(race, "incident") == ["Morisaki fell."]
