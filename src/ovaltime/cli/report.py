@@ -82,3 +82,61 @@ def load_report_competition(
     from ovaltime.cli.database import load_stored_competition
 
     return load_stored_competition(database, competition)
+
+
+@report_app.command("pdf")
+def pdf(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the PDF.", show_default=False)
+    ],
+    file: CompetitionArgument = None,
+    race: Annotated[
+        int | None,
+        typer.Option("--race", "-r", help="The result list of race N (programme order, from 1)."),
+    ] = None,
+    start_list: Annotated[
+        int | None, typer.Option("--start-list", help="The start list of race N.")
+    ] = None,
+    classification: Annotated[
+        bool, typer.Option("--classification", help="The classification list (allround, sprint).")
+    ] = False,
+    standings: Annotated[
+        bool, typer.Option("--standings", help="The series standings after this competition.")
+    ] = False,
+    database: ReportDatabaseOption = None,
+    competition: CompetitionIdOption = None,
+    referee: Annotated[
+        str, typer.Option(help="The referee's name, printed above the signature line.")
+    ] = "",
+    combination: Annotated[
+        str | None,
+        typer.Option(help="For --classification: big, small, sprint, mini or 500,1000,... "),
+    ] = None,
+    season: Annotated[
+        str | None,
+        typer.Option(help="For --standings: the season rules (default: the competition's)."),
+    ] = None,
+    meeting: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--meeting", help="For --standings: an earlier meeting of the series (repeatable)."
+        ),
+    ] = None,
+) -> None:
+    """Write one PDF document: a result list, a start list, the classification or the series
+    standings of a competition file or of --competition ID in --database."""
+    from ovaltime.cli.report_pdf import Choice, pdf_command
+
+    chosen = Choice.of(
+        race=race, start_list=start_list, classification=classification, standings=standings
+    )
+    loaded = load_report_competition(file, database, competition)
+    pdf_command(
+        loaded,
+        chosen,
+        output=output,
+        referee=referee,
+        combination=combination,
+        season=season,
+        meetings=meeting or [],
+    )

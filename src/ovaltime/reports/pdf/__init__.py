@@ -5,11 +5,29 @@ drawn, not at the top of a command or a web module.
 
 from __future__ import annotations
 
+from ovaltime.reports.pdf.classification_list import (
+    ClassificationSection,
+    classification_list_pdf,
+    standing_mark,
+)
 from ovaltime.reports.pdf.race_lists import (
     StartEntry,
     result_list_pdf,
+    result_notes,
     start_entries,
     start_list_pdf,
 )
+from ovaltime.reports.pdf.standings_list import cup_title, standings_list_pdf
 
-__all__ = ["StartEntry", "result_list_pdf", "start_entries", "start_list_pdf"]
+__all__ = [
+    "ClassificationSection",
+    "StartEntry",
+    "classification_list_pdf",
+    "cup_title",
+    "result_list_pdf",
+    "result_notes",
+    "standing_mark",
+    "standings_list_pdf",
+    "start_entries",
+    "start_list_pdf",
+]
