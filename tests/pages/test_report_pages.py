@@ -51,3 +51,14 @@ def test_unknown_race_or_day_is_a_404_naming_it(client: TestClient, skated: Skat
     assert "no race on 1999-01-01" in day.text
     assert client.get("/competitions/987654/report").status_code == 404
     assert client.get(f"/competitions/{competition}/report?format=pdf").status_code == 422
+
+
+def test_the_competition_and_race_pages_link_to_their_reports(
+    client: TestClient, skated: Skated
+) -> None:
+    competition = skated.race.competition_id
+    assert (
+        f'href="/competitions/{competition}/report"'
+        in client.get(f"/competitions/{competition}").text
+    )
+    assert f'href="{skated.page}/report"' in client.get(skated.page).text
