@@ -35,7 +35,8 @@ def race_data(ctx: Context, competition_id: int, position: int) -> dict[str, Any
 def race_context(race: dict[str, Any]) -> dict[str, Any]:
     """What the race page and the TV view show beside the API's view; each entry of the start
     list gets its time as the ranking writes it (``shown``: ``37.34(2)`` where needed) and the
-    infraction code of a DQ."""
+    infraction code of a DQ; ``passages`` counts the passages of recorded results, which the lap
+    chart draws (its address carries the count, so a new passage is a new image)."""
     rows = {row["result_id"]: row for row in race["ranking"]}
     for pair_ in race["pairs"]:
         for entry in pair_["entries"]:
@@ -50,6 +51,9 @@ def race_context(race: dict[str, Any]) -> dict[str, Any]:
         "skating": skating,
         "spells": spell_sentences(race),
         "finished": race["state"] in _FINISHED,
+        "passages": sum(
+            len(e["passages"]) for p in race["pairs"] for e in p["entries"] if e["recorded"]
+        ),
     }
 
 
