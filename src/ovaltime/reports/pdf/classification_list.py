@@ -116,7 +116,7 @@ def _section(section: ClassificationSection) -> list[Flowable]:
         *(Column(str(slot), 21 * mm, "RIGHT") for slot in slots),
         Column("Points", 20 * mm, "RIGHT"),
         Column("Behind", 17 * mm, "RIGHT"),
-        *([Column(f"Behind on {nxt}", 26 * mm, "RIGHT")] if nxt is not None else []),
+        *([Column("Behind (s)", 22 * mm, "RIGHT")] if nxt is not None else []),
         Column("", 10 * mm, "CENTER"),
     ]
     gaps = {gap.skater.key: gap for gap in classification.gaps()}
