@@ -11,8 +11,7 @@ from ovaltime.core.standings import Meeting, in_date_order, series_standings
 from ovaltime.demo import demo_competition
 from ovaltime.formats.any_file import load_competition
 from ovaltime.formats.classification_csv import read_classification_csv_file
-from ovaltime.reports.pdf import ClassificationSection, classification_list_pdf
-from ovaltime.reports.pdf import standings_list_pdf
+from ovaltime.reports.pdf import ClassificationSection, classification_list_pdf, standings_list_pdf
 from ovaltime.rules import load_season
 from ovaltime.services.classifications import classify_competition
 from tests.reports.pdf.poppler import keep_pngs, pages, rows, text
@@ -55,7 +54,7 @@ def test_nq_and_nc_are_marked() -> None:
     )
     lines = rows(document)
     for standing in found.classification.standings:
-        mark = [row for row in lines if standing.skater.name in row][0].split()[-1]
+        mark = next(row for row in lines if standing.skater.name in row).split()[-1]
         expected = {"NC": "NC", "NQ": "NQ"}.get(standing.status.value, "Q")
         assert mark == expected, (standing.skater.name, mark)
     assert any(row.endswith(" DQ NC") or " DQ " in row for row in lines)
