@@ -141,9 +141,7 @@ def test_a_new_classification_leader_and_a_climber() -> None:
     )
     competition = Competition("Sprint", (day1, day2))
     report = build_report(competition, race=2, context=Context({Gender.WOMEN: SPRINT}))
-    assert [s.text for s in report.sentences("new-leader")] == [
-        "Bb took over the lead from Aa."
-    ]
+    assert [s.text for s in report.sentences("new-leader")] == ["Bb took over the lead from Aa."]
     assert [s.text for s in report.sentences("movement")] == ["Cc moved up from fourth to second."]
 
 
