@@ -36,6 +36,7 @@ report_app = typer.Typer(
 CompetitionArgument = Annotated[
     Path | None,
     typer.Argument(
+        metavar="COMPETITION",
         show_default=False,
         help="A competition document (.json) or an ISU results text; or use --competition.",
     ),

@@ -15,15 +15,16 @@ and files without dates, so that the same values give the same bytes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from io import BytesIO
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["DPI", "ImageFormat", "draw", "palette"]
+__all__ = ["DPI", "ImageFormat", "draw", "legend", "line", "palette"]
 
 ImageFormat = Literal["svg", "png"]
 
@@ -69,6 +70,24 @@ _DASHES = ("-", "--", ":", "-.")
 def palette(index: int) -> tuple[str, str]:
     """Colour and line style of the ``index``-th line: ten colours, then dashed, dotted ..."""
     return _COLOURS[index % len(_COLOURS)], _DASHES[(index // len(_COLOURS)) % len(_DASHES)]
+
+
+def line(axes: Axes, index: int, label: str, points: Sequence[tuple[float, float]]) -> None:
+    """The ``index``-th line of a chart through ``points`` (x, y), marked at each point."""
+    colour, dash = palette(index)
+    axes.plot(
+        [x for x, _ in points],
+        [y for _, y in points],
+        marker="o",
+        color=colour,
+        linestyle=dash,
+        label=label,
+    )
+
+
+def legend(figure: Figure, entries: int) -> None:
+    """The legend beside the plot, in as many columns as 24 names a column need."""
+    figure.legend(loc="outside right upper", ncols=-(-entries // 24))
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ovaltime.core.classification import Classification
 from ovaltime.core.results import Skater
-from ovaltime.reports.charts.figure import ImageFormat, draw, palette
+from ovaltime.reports.charts.figure import ImageFormat, draw, legend, line
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -65,21 +65,13 @@ def progression_chart(
                 for after, c in enumerate(classifications, start=1)
                 if (value := _value(c, skater, measure)) is not None
             ]
-            colour, dash = palette(index)
-            axes.plot(
-                [p for p, _ in points],
-                [v for _, v in points],
-                marker="o",
-                color=colour,
-                linestyle=dash,
-                label=skater.name,
-            )
+            line(axes, index, skater.name, points)
         axes.set_xticks(range(1, len(slots) + 1), [str(slot) for slot in slots])
         axes.invert_yaxis()
         axes.set_xlabel("after the race")
         axes.set_ylabel("rank" if measure == "rank" else "points behind the leader")
         name = title or f"{last.combination.name} classification"
         axes.set_title(f"{name}: {'ranks' if measure == 'rank' else 'gaps in points'}")
-        figure.legend(loc="outside right upper", ncols=-(-len(skaters) // 24))
+        legend(figure, len(skaters))
 
     return draw(PROGRESSION_SIZE, paint, image)

@@ -26,10 +26,9 @@ from ovaltime.core.laps import laps_of
 from ovaltime.core.ranking import Ranked, rank_race
 from ovaltime.core.results import Race, Skater
 from ovaltime.core.splits import compare_to_fastest
-from ovaltime.reports.charts.figure import ImageFormat, draw, palette
+from ovaltime.reports.charts.figure import ImageFormat, draw, legend, line
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = ["LAP_CHART_SIZE", "charted", "gap_chart", "lap_chart"]
@@ -79,19 +78,19 @@ def lap_chart(
 
     def paint(figure: Figure) -> None:
         axes = figure.add_subplot()
-        for index, line in enumerate(lines):
-            sections = _sections(race, line)
+        for index, ranked in enumerate(lines):
+            sections = _sections(race, ranked)
             starts = [0, *(metres for metres, _ in sections[:-1])]
             points = [
                 (metres, _seconds(lap))
                 for (metres, lap), start in zip(sections, starts, strict=True)
                 if not full_only or metres - start == LAP_METRES
             ]
-            _plot(axes, index, _label(line), points)
+            line(axes, index, _label(ranked), points)
         axes.set_xlabel("metres (end of the lap)")
         axes.set_ylabel("lap time (s)")
         axes.set_title(f"{race.name}: lap times")
-        _legend(figure, len(lines))
+        legend(figure, len(lines))
 
     return draw(LAP_CHART_SIZE, paint, image)
 
@@ -105,30 +104,13 @@ def gap_chart(
 
     def paint(figure: Figure) -> None:
         axes = figure.add_subplot()
-        for index, line in enumerate(lines):
-            gaps = compare_to_fastest(results, line.result, include_unranked=True)
-            _plot(axes, index, _label(line), [(g.metres, _seconds(g.gap)) for g in gaps])
+        for index, ranked in enumerate(lines):
+            gaps = compare_to_fastest(results, ranked.result, include_unranked=True)
+            line(axes, index, _label(ranked), [(g.metres, _seconds(g.gap)) for g in gaps])
         axes.invert_yaxis()
         axes.set_xlabel("metres")
         axes.set_ylabel("behind the fastest passage (s)")
         axes.set_title(f"{race.name}: gaps at the split points")
-        _legend(figure, len(lines))
+        legend(figure, len(lines))
 
     return draw(LAP_CHART_SIZE, paint, image)
-
-
-def _plot(axes: Axes, index: int, label: str, points: Sequence[tuple[int, float]]) -> None:
-    colour, dash = palette(index)
-    axes.plot(
-        [m for m, _ in points],
-        [s for _, s in points],
-        marker="o",
-        color=colour,
-        linestyle=dash,
-        label=label,
-    )
-
-
-def _legend(figure: Figure, entries: int) -> None:
-    """The legend beside the plot, in as many columns as 24 names a column need."""
-    figure.legend(loc="outside right upper", ncols=-(-entries // 24))
