@@ -6,11 +6,12 @@ package; see ``figure`` for what makes the output the same every time.
 * ``lap_chart(race)``: each skater's lap times.
 * ``gap_chart(race)``: each skater's gap to the fastest passage at every split point.
 * ``progression_chart(classifications)``: rank or points gap after each race of a combination.
+* ``notice(text)``: an empty chart saying why there is nothing to draw yet.
 """
 
 from __future__ import annotations
 
-from ovaltime.reports.charts.figure import DPI, ImageFormat
+from ovaltime.reports.charts.figure import DPI, ImageFormat, notice
 from ovaltime.reports.charts.progression import PROGRESSION_SIZE, Measure, progression_chart
 from ovaltime.reports.charts.race import LAP_CHART_SIZE, charted, gap_chart, lap_chart
 
@@ -23,5 +24,6 @@ __all__ = [
     "charted",
     "gap_chart",
     "lap_chart",
+    "notice",
     "progression_chart",
 ]

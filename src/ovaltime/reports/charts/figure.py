@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["DPI", "ImageFormat", "draw", "legend", "line", "palette"]
+__all__ = ["DPI", "ImageFormat", "draw", "legend", "line", "notice", "palette"]
 
 ImageFormat = Literal["svg", "png"]
 
@@ -116,3 +116,15 @@ def draw(size: tuple[float, float], paint: Callable[[Figure], None], image: Imag
             metadata = {"Software": None}
         figure.savefig(buffer, format=image, dpi=DPI, metadata=metadata)
     return buffer.getvalue()
+
+
+def notice(
+    text: str, *, size: tuple[float, float] = (8.0, 4.0), image: ImageFormat = "svg"
+) -> bytes:
+    """A chart with nothing to plot yet: ``text`` in the middle of an empty figure, so that a
+    page showing the chart shows why there is none instead of a broken image."""
+
+    def paint(figure: Figure) -> None:
+        figure.text(0.5, 0.5, text, ha="center", va="center", color="#555555", fontsize=11)
+
+    return draw(size, paint, image)

@@ -107,7 +107,7 @@ def standings_list_pdf(
         story.append(note("No points yet in: " + ", ".join(empty) + "."))
     story.extend(note(f"Note: {text}.") for text in notes)
     heading = Heading(
-        competition=f"Series standings {series.season}",
+        competition=f"Series standings {series.season}".strip(),
         title="Standings",
         subject=f"after {meetings[-1]}" if meetings else "",
     )

@@ -5,7 +5,9 @@ and ``.../gaps.svg`` (a race with passages) · ``/competitions/{id}/classificati
 ``/competitions/{id}/classification/progression.svg?gender=&measure=rank|points`` ·
 ``/standings.pdf?season=``.
 
-Public reads like the pages; a missing competition, race or chart is the HTML "not found" page.
+Public reads like the pages; a missing competition or race is the HTML "not found" page. A chart
+with nothing to draw yet (no passages, no classification) is an image saying so, and the
+standings list of a database without World Cup meetings a page saying so, as the pages do.
 The values come from the store as core objects and are drawn by ``ovaltime.reports``; reportlab
 and matplotlib are imported only when a document is asked for. A start list lists every entry of
 the race, skated or not (``store.entries``). Nothing is cached (``no-cache``): a result list
@@ -90,11 +92,13 @@ def _race(ctx: Context, competition_id: int, position: int) -> Race | None:
 
 
 def _race_chart(ctx: Context, competition_id: int, position: int, kind: str) -> bytes | None:
-    from ovaltime.reports.charts import gap_chart, lap_chart
+    from ovaltime.reports.charts import gap_chart, lap_chart, notice
 
     race = _race(ctx, competition_id, position)
-    if race is None or not any(r.passages for r in race.results):
+    if race is None:
         return None
+    if not any(r.passages for r in race.results):
+        return notice(f"{race.name}: no passages yet")
     return (lap_chart if kind == "laps" else gap_chart)(race)
 
 
@@ -108,8 +112,7 @@ async def _race_response(
         content = await load(_race_pdf, ctx, competition_id, position, kind)
         media = _PDF
     if content is None:
-        what = "passages to chart" if media == _SVG else f"race {position}"
-        return not_found(request, f"Competition {competition_id} has no {what}.")
+        return not_found(request, f"Competition {competition_id} has no race {position}.")
     name = file_name(f"competition-{competition_id}-race-{position}-{kind}")
     return _document(content, media, name)
 
@@ -176,22 +179,26 @@ async def classification_list(request: Request, competition_id: Id, ctx: Context
 Measure = Annotated[Literal["rank", "points"], Query(description="rank, or points behind.")]
 
 
-def _progression(ctx: Context, competition_id: int, gender: str, measure: str) -> bytes | None:
-    from ovaltime.reports.charts import progression_chart
+def _progression(
+    ctx: Context, competition_id: int, gender: str | None, measure: str
+) -> bytes | None:
+    from ovaltime.reports.charts import notice, progression_chart
 
     with read_session(ctx.engine) as session:
         found = load_competition(session, competition_id)
     if found is None:
         return None
+    genders = classified_genders(found)
+    chosen = gender or (genders[0].value if genders else None)
     try:
-        classified = classify_competition(found, gender=gender)
-    except ServiceError:
-        return None
+        classified = classify_competition(found, gender=chosen)
+    except ServiceError as error:
+        return notice(f"No classification: {error}")
     if not classified.after_each:
-        return None
+        return notice("No classification yet")
     title = f"{classified.gender.value.capitalize()}, {classified.combination.name} combination"
-    chosen: Literal["rank", "points"] = "points" if measure == "points" else "rank"
-    return progression_chart(classified.after_each, measure=chosen, title=title)
+    measured: Literal["rank", "points"] = "points" if measure == "points" else "rank"
+    return progression_chart(classified.after_each, measure=measured, title=title)
 
 
 @router.get("/competitions/{competition_id}/classification/progression.svg")
@@ -199,42 +206,40 @@ async def progression(
     request: Request,
     competition_id: Id,
     ctx: ContextDep,
-    gender: Annotated[str, Query(max_length=10, description="women or men.")],
+    gender: Annotated[
+        str | None, Query(max_length=10, description="women or men (default: the first).")
+    ] = None,
     measure: Measure = "rank",
 ) -> Response:
     """Each skater's rank (or points behind the leader) after each race of the combination."""
     content = await load(_progression, ctx, competition_id, gender, measure)
     if content is None:
-        return not_found(request, f"Competition {competition_id} has no {gender}'s classification.")
-    name = file_name(f"competition-{competition_id}-{gender}-progression-{measure}")
+        return not_found(request, f"There is no competition {competition_id}.")
+    name = file_name(f"competition-{competition_id}-{gender or ''}-progression-{measure}")
     return _document(content, _SVG, name)
 
 
-def _standings_pdf(ctx: Context, season: str | None) -> tuple[str, bytes] | None:
+def _standings_pdf(ctx: Context, season: str | None) -> tuple[str, bytes]:
+    from ovaltime.core.standings import SeriesStandings
     from ovaltime.reports.pdf import standings_list_pdf
     from ovaltime.rules.errors import SeasonError
 
     chosen = season or next(iter(series_seasons(ctx)), None)
     if chosen is None:
-        return None
+        why = "there are no World Cup meetings (competitions with races in divisions) here"
+        return "none", standings_list_pdf(SeriesStandings("", (), ()), notes=[why])
     try:
         found = season_standings(ctx, chosen, None, "none")
-    except (ServiceError, SeasonError):
-        return None
-    if not found.meetings:
-        return None
+    except (ServiceError, SeasonError) as error:
+        return chosen, standings_list_pdf(SeriesStandings(chosen, (), ()), notes=[str(error)])
     return chosen, standings_list_pdf(found.series, notes=found.series.notes)
 
 
 @router.get("/standings.pdf")
 async def standings_list(
-    request: Request,
     ctx: ContextDep,
     season: Annotated[str | None, Query(max_length=20, description="Such as 2024-25.")] = None,
 ) -> Response:
     """The series standings list of a season (default: the latest with World Cup meetings)."""
-    found = await load(_standings_pdf, ctx, season)
-    if found is None:
-        return not_found(request, f"There are no series standings for {season or 'any season'}.")
-    chosen, content = found
+    chosen, content = await load(_standings_pdf, ctx, season)
     return _document(content, _PDF, file_name(f"standings-{chosen}"))
