@@ -71,7 +71,7 @@ def test_world_cup_standings_over_the_meetings_given(shared_data: Path) -> None:
         "report",
         "text",
         folder / "wc-2024-25-6-heerenveen.txt",
-        "--series",
+        "--meeting",
         folder / "wc-2024-25-3-calgary.txt",
     )
     assert outcome.status == 0, outcome.stderr

@@ -3,7 +3,7 @@
 The classification sentences need the combination: ``--combination auto`` (the default) takes
 the standard one of a championship (``reports.story.meeting.championship_combinations``),
 ``none`` leaves them out, and ``big``/``small``/``sprint``/``mini`` names it. World Cup
-standings sentences come with ``--series FILE``: the season's other meetings, scored with this
+standings sentences come with ``--meeting FILE``: the season's other meetings, scored with this
 competition by the season's rules (the season of its start date).
 """
 
@@ -52,7 +52,7 @@ def text(
     series: Annotated[
         list[Path] | None,
         typer.Option(
-            "--series", help="Another meeting of the season, for World Cup standings (repeat)."
+            "--meeting", help="Another meeting of the season, for World Cup standings (repeat)."
         ),
     ] = None,
     output: Annotated[
