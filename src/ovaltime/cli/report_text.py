@@ -115,7 +115,7 @@ def _standings(competition: Competition, others: list[Path]) -> SeriesStandings 
     from ovaltime.rules import load_season, season_of
 
     if competition.start is None:
-        raise UserError(f"{competition.name}: no date, so no season for --series")
+        raise UserError(f"{competition.name}: no date, so no season for --meeting")
     meetings = [competition]
     for path in others:
         loaded = load_competition(path)
