@@ -7,12 +7,23 @@ later part of the site use: ``settings``, ``context`` (the services' context), `
 
 The live stream and the public pages (``ovaltime.web.pages``) add their routers here, next
 to the API's.
+
+**Stopping.** uvicorn waits for every response in progress to finish before it shuts the
+application down, and a live stream only ends when its viewer leaves. So while the application
+runs in the main thread under a server that handles SIGINT and SIGTERM itself (uvicorn does),
+those signals first close every live subscription, which ends the streams, and are then passed
+on to the server.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import asyncio
+import signal
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from types import FrameType
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -27,6 +38,7 @@ from ovaltime.web.errors import install_error_handlers
 from ovaltime.web.live import router as live_router
 from ovaltime.web.pages import pages_router
 from ovaltime.web.settings import Settings
+from ovaltime.web.sse import StreamSend
 from ovaltime.web.templating import mount_static
 
 __all__ = ["Settings", "create_app", "create_app_from_environment"]
@@ -44,7 +56,8 @@ def create_app(settings: Settings) -> FastAPI:
         await broker.start()  # on PostgreSQL: this worker's LISTEN connection
         demo = start_demo(context, settings.demo_pace) if settings.demo_pace else None
         try:
-            yield
+            with _streams_end_at_signals(broker):
+                yield
         finally:
             if demo is not None:
                 demo.stop()
@@ -72,6 +85,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(WriteGuard, html_error=html_error)
+    app.add_middleware(StreamSend)  # last: outside the others (web.sse)
     app.include_router(api_router())
     app.include_router(live_router)
     app.include_router(entry_router())
@@ -89,6 +103,34 @@ def _live(settings: Settings) -> tuple[Broker, Publisher]:
     if settings.publisher is None:
         return broker, broker
     return broker, Tee(broker, settings.publisher)
+
+
+@contextmanager
+def _streams_end_at_signals(broker: Broker) -> Iterator[None]:
+    """While the block runs, SIGINT and SIGTERM close the broker's subscriptions before the
+    handler the server installed runs (module docstring); nothing changes where there is no
+    such handler or outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    loop = asyncio.get_running_loop()
+    before: dict[int, Callable[[int, FrameType | None], Any]] = {}
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        loop.call_soon_threadsafe(broker.close_subscriptions)
+        before[signum](signum, frame)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        server = signal.getsignal(signum)
+        if callable(server):
+            before[signum] = server
+            signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for number, server in before.items():
+            if signal.getsignal(number) is handler:
+                signal.signal(number, server)
 
 
 def create_app_from_environment() -> FastAPI:
