@@ -22,8 +22,6 @@ second task of one coroutine, which waits on one future per message
 * **The end.** The client leaving closes the subscription. Closing it otherwise (the broker
   stopped, or ``Broker.close_subscriptions`` as the server stops) ends the stream once what was
   queued is sent: the body is finished and the connection is free for the next request.
-
-``HEAD`` is answered with the head alone: a stream that never ends has no use there.
 """
 
 from __future__ import annotations
@@ -84,10 +82,6 @@ class EventStream(Response):
             "status": self.status_code,
             "headers": self.raw_headers,
         }
-        if scope.get("method") == "HEAD":
-            await send(start)
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-            return
         subscription, first = self.subscribe()
         with subscription:
             await send(start)
