@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ovaltime.services.unit import Context
-from ovaltime.store.competitions import find_race
 from ovaltime.store.engine import read_session
-from ovaltime.store.entries import race_entries
+from ovaltime.store.entries import find_race_entries
 from ovaltime.store.tables import CompetitionRow
 from ovaltime.web.views import race_view
 
@@ -22,12 +21,11 @@ def race_data(ctx: Context, competition_id: int, position: int) -> dict[str, Any
     competition's ``{"id", "name"}`` as ``competition``, or ``None`` when the competition has
     no race at that position."""
     with read_session(ctx.engine) as session:
-        found = find_race(session, competition_id, position)
+        found = find_race_entries(session, competition_id, position)
         head = session.get(CompetitionRow, competition_id)
-        if found is None or head is None:
-            return None
-        entries = race_entries(session, found.id)
-    view = race_view(found, entries)
+    if found is None or head is None:
+        return None
+    view = race_view(*found)
     view["competition"] = {"id": competition_id, "name": head.name}
     return view
 
