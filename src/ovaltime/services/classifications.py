@@ -3,8 +3,8 @@ of one gender after each race. The API, the pages, the PDF classification list a
 line all classify a competition through here.
 
 Without a combination named, the programme is guessed from the gender's individual races: the
-first of the predefined combinations whose programme holds every one of them (women: small,
-sprint, mini, big; men: big, sprint, small, mini), else a custom programme of those races in
+first of the predefined combinations whose programme holds every one of them
+(``core.programme.standard_combination``), else a custom programme of those races in
 programme order. The guess is reported (``CompetitionClassification.guessed``).
 """
 
@@ -14,17 +14,8 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ovaltime.core.combination import (
-    BIG,
-    MINI,
-    SMALL,
-    SPRINT,
-    Classification,
-    Combination,
-    RaceSlot,
-    classify,
-    combination_named,
-)
+from ovaltime.core.combination import Classification, Combination, RaceSlot, classify
+from ovaltime.core.programme import combination_from_text, standard_combination
 from ovaltime.core.results import Competition, Race
 from ovaltime.core.states import Gender, RaceKind
 from ovaltime.services.errors import Invalid
@@ -36,12 +27,6 @@ __all__ = [
     "guess_combination",
     "parse_combination",
 ]
-
-_PREFERENCE = {
-    Gender.WOMEN: (SMALL, SPRINT, MINI, BIG),
-    Gender.MEN: (BIG, SPRINT, SMALL, MINI),
-    Gender.MIXED: (BIG, SMALL, SPRINT, MINI),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +44,7 @@ class CompetitionClassification:
 def parse_combination(text: str, *, final_size: int, weighting: int) -> Combination:
     """``big``/``small``/``sprint``/``mini``, or distances in skating order (``500,1000,500``)."""
     try:
-        if any(ch.isdigit() for ch in text):
-            distances = [int(part) for part in text.replace(" ", "").split(",") if part]
-            return Combination.custom(
-                distances, name=text, weighting=weighting, qualification_size=final_size
-            )
-        base = combination_named(text)
-        return dataclasses.replace(base, qualification_size=final_size, weighting=weighting)
+        return combination_from_text(text, final_size=final_size, weighting=weighting)
     except ValueError as error:
         raise Invalid("combination", f"{text!r}: {error}") from None
 
@@ -74,10 +53,9 @@ def guess_combination(
     races: Sequence[Race], gender: Gender, *, final_size: int, weighting: int
 ) -> Combination:
     """The combination these races belong to (module docstring)."""
-    slots = {RaceSlot(r.distance, r.number) for r in races}
-    for known in _PREFERENCE[gender]:
-        if slots <= set(known.slots):
-            return dataclasses.replace(known, qualification_size=final_size, weighting=weighting)
+    known = standard_combination((RaceSlot(r.distance, r.number) for r in races), gender)
+    if known is not None:
+        return dataclasses.replace(known, qualification_size=final_size, weighting=weighting)
     try:
         return Combination.custom(
             [r.distance for r in races], weighting=weighting, qualification_size=final_size

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ovaltime.core.medals import MedalLine, medal_table
-from ovaltime.core.programme import BIG, MINI, SMALL, SPRINT, Combination, RaceSlot
+from ovaltime.core.programme import Combination, RaceSlot, standard_combination
 from ovaltime.core.results import Competition, Race, Skater
 from ovaltime.core.standings import SeriesStandings
 from ovaltime.core.states import Gender, RaceKind
@@ -50,30 +50,23 @@ class Context:
     standings: SeriesStandings | None = None
 
 
-_PREFERENCE = {
-    Gender.WOMEN: (SMALL, MINI, SPRINT, BIG),
-    Gender.MEN: (BIG, SMALL, MINI, SPRINT),
-}
-
-
 def championship_combinations(competition: Competition) -> dict[Gender, Combination]:
     """The standard combination of each gender's individual races, for a championship only.
 
     A competition with World Cup divisions is a meeting, not a championship: none. Otherwise a
-    gender with at least two individual races whose distances all belong to a standard
-    combination (big, small, mini, sprint; the usual one of the gender first) gets it.
+    gender (women or men) with at least two individual races whose distances all belong to a
+    standard combination gets it (``core.programme.standard_combination``).
     """
     if any(race.division for race in competition.races):
         return {}
     found: dict[Gender, Combination] = {}
-    for gender, known in _PREFERENCE.items():
-        races = [
-            r for r in competition.races if r.gender is gender and r.kind is RaceKind.INDIVIDUAL
-        ]
-        slots = {RaceSlot(r.distance, r.number) for r in races}
-        if len(slots) < 2:
-            continue
-        match = next((c for c in known if slots <= set(c.slots)), None)
+    for gender in (Gender.WOMEN, Gender.MEN):
+        slots = {
+            RaceSlot(r.distance, r.number)
+            for r in competition.races
+            if r.gender is gender and r.kind is RaceKind.INDIVIDUAL
+        }
+        match = standard_combination(slots, gender) if len(slots) >= 2 else None
         if match is not None:
             found[gender] = match
     return found
