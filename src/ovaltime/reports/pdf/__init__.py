@@ -8,7 +8,6 @@ from __future__ import annotations
 from ovaltime.reports.pdf.classification_list import (
     ClassificationSection,
     classification_list_pdf,
-    standing_mark,
 )
 from ovaltime.reports.pdf.race_lists import (
     StartEntry,
@@ -26,7 +25,6 @@ __all__ = [
     "cup_title",
     "result_list_pdf",
     "result_notes",
-    "standing_mark",
     "standings_list_pdf",
     "start_entries",
     "start_list_pdf",

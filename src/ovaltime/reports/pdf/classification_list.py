@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
-from ovaltime.core.classification import Classification, Gap, Standing, StandingStatus
+from ovaltime.core.classification import Classification, Gap, Standing
 from ovaltime.core.results import Competition
 from ovaltime.reports.labels import competition_dates, competition_place
 from ovaltime.reports.pdf.document import (
@@ -33,7 +33,7 @@ from ovaltime.reports.pdf.document import (
     signatures,
 )
 
-__all__ = ["ClassificationSection", "classification_list_pdf", "standing_mark"]
+__all__ = ["ClassificationSection", "classification_list_pdf"]
 
 _LEGEND = (
     "Points: the time in seconds per {weighting} m, from official hundredths, truncated to a "
@@ -48,17 +48,6 @@ class ClassificationSection:
 
     title: str
     classification: Classification
-
-
-def standing_mark(classification: Classification, standing: Standing) -> str:
-    """``Q`` or ``NQ`` for the final distance, ``NC`` when not classified, else empty."""
-    if standing.status is StandingStatus.NC:
-        return "NC"
-    qualification = classification.qualification
-    entry = qualification.entry(standing.skater) if qualification is not None else None
-    if entry is not None:
-        return "Q" if entry.qualified else "NQ"
-    return "NQ" if standing.status is StandingStatus.NQ else ""
 
 
 def _points(value: Decimal | None) -> str:
@@ -95,7 +84,7 @@ def _rows(
     top.append(behind)
     if seconds:
         top.append("" if not behind else _seconds(gap.seconds))
-    top.append(standing_mark(classification, standing))
+    top.append(classification.mark(standing))
     bottom: list[object] = ["", "", "", *points, "", ""]
     if seconds:
         bottom.append("")
