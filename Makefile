@@ -4,9 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Debian packages the tests use: a PostgreSQL server they start themselves, and Chromium for
-# the browser tests. Installed only where missing, and only as root on a machine with apt-get.
-SYSTEM_PACKAGES := postgresql chromium
+# Debian packages the tests use: a PostgreSQL server they start themselves, Chromium for the
+# browser tests, poppler-utils to read the PDF documents (pdftotext, pdftoppm) and DejaVu, the
+# documents' font. Installed only where missing, and only as root on a machine with apt-get.
+SYSTEM_PACKAGES := postgresql chromium poppler-utils fonts-dejavu-core
 
 .PHONY: run test lint bench clean system-deps
 
@@ -56,6 +57,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/live.py
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/report_text.py
+	$(BIN)/python bench/reports.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

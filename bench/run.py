@@ -46,6 +46,22 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def print_table(title: str, rows: list[tuple[str, float, str, float]]) -> None:
+    """Each benchmark's median beside its baseline's, and the ratio."""
+    name_width = max(len(row[0]) for row in rows)
+    base_width = max(len(row[2]) for row in rows)
+    print(title)
+    print(
+        f"{'benchmark':<{name_width}}  {'median':>9}  {'baseline':<{base_width}}  "
+        f"{'median':>9}  {'ratio':>6}"
+    )
+    for name, ours, base_name, base in rows:
+        print(
+            f"{name:<{name_width}}  {ours * 1000:>7.1f}ms  {base_name:<{base_width}}  "
+            f"{base * 1000:>7.1f}ms  {ours / base:>5.2f}x"
+        )
+
+
 def race_results(rng: random.Random, size: int, base: int, prefix: str) -> list[Result]:
     results = []
     for index in range(size):
@@ -152,18 +168,7 @@ def main() -> None:
     args = parser.parse_args()
     runs = 3 if args.quick else 7
     rows = startup(runs * 2) + ranking(runs) + classification(runs)
-    name_width = max(len(row[0]) for row in rows)
-    base_width = max(len(row[2]) for row in rows)
-    print(f"medians of {runs} runs ({runs * 2} for start-up), measured in this run")
-    print(
-        f"{'benchmark':<{name_width}}  {'median':>9}  {'baseline':<{base_width}}  "
-        f"{'median':>9}  {'ratio':>6}"
-    )
-    for name, ours, base_name, base in rows:
-        print(
-            f"{name:<{name_width}}  {ours * 1000:>7.1f}ms  {base_name:<{base_width}}  "
-            f"{base * 1000:>7.1f}ms  {ours / base:>5.2f}x"
-        )
+    print_table(f"medians of {runs} runs ({runs * 2} for start-up), measured in this run", rows)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Ranking a CSV from the command line loads neither a web nor a database stack."""
+"""Ranking a CSV from the command line loads neither a web nor a database stack, nor what draws
+the PDF documents and charts."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ from pathlib import Path
 
 from tests.cli.helpers import write
 
-HEAVY = ("fastapi", "starlette", "sqlalchemy", "uvicorn", "pydantic", "jsonschema")
+HEAVY = (
+    "fastapi",
+    "starlette",
+    "sqlalchemy",
+    "uvicorn",
+    "pydantic",
+    "jsonschema",
+    "reportlab",
+    "matplotlib",
+)
 
 #: Runs ``ovaltime ARGS`` through the console entry point in this interpreter, then writes the
 #: top-level names of every imported module to the file named by the first argument.

@@ -95,3 +95,27 @@ def test_bad_combinations_are_refused(kwargs: dict[str, object], message: str) -
 def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(ValueError, match=r"550.*weighting.*at least 1"):
         Combination("x", (500, 550), weighting=7, qualification_size=0)
+
+
+def test_the_standard_combination_of_a_gender_s_races() -> None:
+    from ovaltime.core.programme import BIG, SMALL, SPRINT, RaceSlot, standard_combination
+    from ovaltime.core.states import Gender
+
+    allround = [RaceSlot(500), RaceSlot(5000)]
+    assert standard_combination(allround, Gender.MEN) is BIG
+    assert standard_combination([RaceSlot(500), RaceSlot(3000)], Gender.WOMEN) is SMALL
+    assert standard_combination([RaceSlot(1000, 2)], Gender.WOMEN) is SPRINT
+    assert standard_combination([RaceSlot(10000), RaceSlot(3000)], Gender.MEN) is None
+
+
+def test_a_combination_from_its_name_or_distances() -> None:
+    import pytest
+
+    from ovaltime.core.programme import combination_from_text
+
+    assert combination_from_text("Big", final_size=12).qualification_size == 12
+    assert combination_from_text("500, 1000,1500").distances == (500, 1000, 1500)
+    with pytest.raises(ValueError, match="give a name or distances like 500,1000,1500"):
+        combination_from_text("500,x")
+    with pytest.raises(ValueError, match="unknown combination 'huge'"):
+        combination_from_text("huge")

@@ -162,3 +162,17 @@ def test_a_reserve_who_skates_the_final_is_not_nq() -> None:
 def test_qualify_needs_a_final_distance() -> None:
     with pytest.raises(ValueError, match="has no final distance"):
         qualify(SPRINT, [])
+
+
+def test_the_mark_a_classification_list_prints() -> None:
+    """Q and NQ once the final's qualification is known, NC for a skater not classified."""
+    from ovaltime.core.classification import StandingStatus
+    from ovaltime.demo import demo_competition
+
+    races = demo_competition().races
+    before_final = classify(BIG, list(races[:3]))
+    marks = {before_final.mark(s) for s in before_final.standings}
+    assert {"Q", "NQ"} <= marks
+    for standing in before_final.standings:
+        if standing.status is StandingStatus.NC:
+            assert before_final.mark(standing) == "NC"

@@ -15,6 +15,7 @@ from ovaltime.core.pairs import (
     leader_spells,
     pairs_of,
 )
+from ovaltime.core.ranking import rank_results
 from ovaltime.core.results import Result, Skater
 from ovaltime.core.states import Status
 from ovaltime.core.times import Time
@@ -163,3 +164,39 @@ def test_spells_chain_and_the_last_one_is_the_winner(times: list[int], data: st.
     winners = [s for s in spells if s.held_to_end]
     assert winners
     assert {s.time.thousandths for s in winners} == {min(times)}
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=30_000, max_value=30_004),  # few times: many equal ones
+            st.integers(1, 5),  # pair
+            st.booleans(),  # thousandth known
+            st.sampled_from([Status.OK, Status.OK, Status.OK, Status.DNF]),
+        ),
+        max_size=14,
+    )
+)
+def test_the_leader_after_each_pair_is_the_first_of_a_full_ranking_of_those_skated(
+    drawn: list[tuple[int, int, bool, Status]],
+) -> None:
+    """Ranking only the fastest results so far gives the leaders a ranking of everyone skated
+    (in skating order) gives, shared and lost thousandths included, in the same order."""
+    results = [
+        Result(
+            skater=Skater(f"S{i}"),
+            time=Time(t) if status is Status.OK else None,
+            status=status,
+            pair=pair,
+            thousandths_known=known,
+        )
+        for i, (t, pair, known, status) in enumerate(drawn)
+    ]
+    walk = leader_after_each_pair(results)
+    assert [after.pair for after in walk] == sorted({pair for _, pair, _, _ in drawn})
+    for after in walk:
+        skated = [
+            r for pair, group in pairs_of(results).items() if pair <= after.pair for r in group
+        ]
+        full = tuple(line.result for line in rank_results(skated) if line.rank == 1)
+        assert [id(r) for r in after.leaders] == [id(r) for r in full]

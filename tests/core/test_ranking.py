@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ovaltime.core.ranking import Ranked, rank_race, rank_results
+from ovaltime.core.ranking import Ranked, rank_race, rank_results, ranked_first
 from ovaltime.core.results import Race, Result, Skater
 from ovaltime.core.states import Gender, RaceKind, Status
 from ovaltime.core.times import Time
@@ -291,3 +291,17 @@ def test_lost_thousandths_never_tie_and_keep_the_given_order(results: list[Resul
     assert [line.rank for line in ranking] == list(range(1, len(ranking) + 1))
     given_order = sorted((r for r in results if r.ranked), key=thousandths)
     assert [line.result for line in ranking] == given_order
+
+
+@given(fields(), st.data())
+def test_ranked_first_is_the_rank_one_of_the_full_ranking(
+    results: list[Result], data: st.DataObject
+) -> None:
+    """``ranked_first`` gives the lines ``rank_results`` ranks 1, in its order, with known and
+    lost thousandths mixed in any way."""
+    mixed = [
+        result.with_(thousandths_known=data.draw(st.booleans(), label=result.skater.name))
+        for result in results
+    ]
+    first = [line.result for line in rank_results(mixed) if line.rank == 1]
+    assert [id(r) for r in ranked_first(mixed)] == [id(r) for r in first]

@@ -17,7 +17,7 @@ from tests.live.helpers import TIMEOUT, wait_until
 from tests.pg import free_port
 
 
-def bare_app(broker: Broker, ping_seconds: float = 15.0) -> FastAPI:
+def bare_app(broker: Broker, ping_seconds: float = 15.0, send_timeout: float = 30.0) -> FastAPI:
     """A plain FastAPI app with the live router, starting and stopping ``broker``."""
 
     @asynccontextmanager
@@ -30,7 +30,7 @@ def bare_app(broker: Broker, ping_seconds: float = 15.0) -> FastAPI:
 
     app = FastAPI(lifespan=lifespan)
     app.state.broker = broker
-    app.include_router(live_router(ping_seconds=ping_seconds))
+    app.include_router(live_router(ping_seconds=ping_seconds, send_timeout=send_timeout))
     return app
 
 

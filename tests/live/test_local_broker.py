@@ -198,3 +198,28 @@ def test_a_broker_serves_one_event_loop() -> None:
     run(subscribe())
     with pytest.raises(RuntimeError, match="another event loop"):
         run(subscribe())
+
+
+def test_take_and_wait_read_without_timers() -> None:
+    async def body() -> None:
+        broker = LocalBroker(first_id=1)
+        await broker.start()
+        with broker.subscribe(1) as viewer:
+            assert viewer.take() is None
+            waiting = viewer.wait()
+            assert not waiting.done()
+            broker.publish(recorded(1, 10))
+            await asyncio.wait_for(waiting, 1.0)
+            assert [m.id for m in [viewer.take(), viewer.take()] if m] == [1]
+            woken = viewer.wait()
+            viewer.wake()  # the stream's timer wakes it without a message
+            await asyncio.wait_for(woken, 1.0)
+            assert viewer.take() is None
+            broker.publish(recorded(1, 11))
+            await settle()
+            assert viewer.wait().done()  # a message is waiting: done at once
+        assert viewer.closed
+        assert viewer.wait().done()  # closed: done at once
+        await broker.stop()
+
+    run(body())

@@ -8,7 +8,7 @@ import pytest
 
 from ovaltime.core.states import RaceState
 from ovaltime.live import RESET, LocalBroker, Message, PostgresBroker, make_broker
-from ovaltime.live.messages import event_name, event_payload
+from ovaltime.live.messages import event_name, event_payload, sse_event
 from ovaltime.live.postgres import MAX_PAYLOAD_BYTES, conninfo, fit_payload
 from ovaltime.services.events import (
     CompetitionImported,
@@ -72,3 +72,18 @@ def test_make_broker_picks_by_database() -> None:
     assert isinstance(broker, PostgresBroker)
     assert broker.conninfo == "postgresql://skater:pw@127.0.0.1:5433/oval"
     assert conninfo("postgresql://127.0.0.1/oval") == "postgresql://127.0.0.1/oval"
+
+
+def test_a_message_is_encoded_as_a_server_sent_event_once() -> None:
+    message = Message(4, 17, "result-recorded", {"result_id": 9, "version": 1})
+    encoded = message.event_stream()
+    assert encoded == (
+        b'id: 17\r\nevent: result-recorded\r\ndata: {"result_id":9,"version":1}\r\n\r\n'
+    )
+    assert message.event_stream() is encoded  # kept: every viewer is sent the same bytes
+    assert message == Message(4, 17, "result-recorded", {"result_id": 9, "version": 1})
+    assert sse_event("{}", event="ready", id=3, retry_ms=2000) == (
+        b"id: 3\r\nevent: ready\r\ndata: {}\r\nretry: 2000\r\n\r\n"
+    )
+    with pytest.raises(ValueError, match="line break"):
+        sse_event("a\nb", event="x", id=1)

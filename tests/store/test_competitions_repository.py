@@ -19,8 +19,9 @@ from ovaltime.store.competitions import (
     save_competition,
 )
 from ovaltime.store.engine import make_engine, read_session, write_session
+from ovaltime.store.entries import find_race_entries, race_entries
 from ovaltime.store.migrate import upgrade
-from ovaltime.store.tables import ResultRow
+from ovaltime.store.tables import PassageRow, RaceRow, ResultRow, SkaterRow
 
 ANNA = Skater("Anna Visser", "NED", "senior")
 BEA = Skater("Bea Berg", "NOR")
@@ -115,6 +116,39 @@ def test_list_and_find(engine: Engine) -> None:
     assert race is not None
     assert (race.competition_id, race.position, race.race) == (first, 2, SPRINT.races[1])
     assert missing is None
+
+
+def test_a_race_and_its_entries_read_in_one_go_are_what_they_are_read_apart(
+    engine: Engine,
+) -> None:
+    with write_session(engine) as session:
+        first = save_competition(session, SPRINT)
+        race = session.scalars(
+            select(RaceRow).where(RaceRow.competition_id == first, RaceRow.position == 1)
+        ).one()
+        pending = ResultRow(  # on the start list, a passage in, no result yet
+            race_id=race.id,
+            skater=SkaterRow(competition_id=first, name="Cleo Dahl", nation="SWE"),
+            position=3,
+            pair=2,
+            passages=[PassageRow(metres=100, time_thousandths=10500, time_precision=2)],
+        )
+        session.add(pending)
+    with read_session(engine) as session:
+        for position in (1, 2, 3):
+            apart = find_race(session, first, position)
+            assert apart is not None
+            entries = race_entries(session, apart.id)
+            assert find_race_entries(session, first, position) == (apart, entries)
+        assert find_race_entries(session, first, 4) is None
+        one = find_race_entries(session, first, 1)
+    assert one is not None
+    assert [(e.skater.name, e.result is not None) for e in one[1]] == [
+        ("Bea Berg", True),
+        ("Anna Visser", True),
+        ("Cleo Dahl", False),
+    ]
+    assert one[1][2].passages == (Passage(100, Time(10500, 2)),)
 
 
 def test_skaters_are_stored_once_per_competition(engine: Engine) -> None:

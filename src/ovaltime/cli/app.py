@@ -7,11 +7,13 @@ a CSV starts fast and never loads a web or database stack.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import typer
 
 from ovaltime.cli.commands import register
 from ovaltime.cli.errors import translate
+from ovaltime.cli.report import report_app
 
 app = typer.Typer(
     name="ovaltime",
@@ -22,6 +24,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 register(app)
+import_module("ovaltime.cli.report_text")  # adds "report text" to report_app
+app.add_typer(report_app, name="report")
 
 
 def main() -> None:

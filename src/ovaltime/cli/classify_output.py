@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 from ovaltime.cli.errors import UserError
 from ovaltime.cli.output import OutputFormat, console, table, write_csv, write_json
 from ovaltime.cli.race_output import accept
-from ovaltime.core.combination import (
-    Classification,
-    Combination,
-    classify,
-    combination_named,
-)
+from ovaltime.core.combination import Classification, Combination, classify
+from ovaltime.core.programme import combination_from_text
 from ovaltime.formats.textfile import read_text
 from ovaltime.formats.views import classification_view
 
 
 def combination_from_option(text: str, *, final_size: int, weighting: int) -> Combination:
-    """``big``/``small``/``sprint``/``mini``, or a custom programme ``500,1000,1500``."""
-    if any(ch.isdigit() for ch in text):
-        try:
-            distances = [int(part) for part in text.replace(" ", "").split(",") if part]
-        except ValueError:
-            raise UserError(
-                f"--combination {text!r}: give a name or distances like 500,1000,1500"
-            ) from None
-        return Combination.custom(
-            distances, name=text, weighting=weighting, qualification_size=final_size
-        )
-    base = combination_named(text)
-    return dataclasses.replace(base, qualification_size=final_size, weighting=weighting)
+    """``--combination``: a name, or a custom programme ``500,1000,1500``."""
+    try:
+        return combination_from_text(text, final_size=final_size, weighting=weighting)
+    except ValueError as error:
+        raise UserError(f"--combination {text!r}: {error}") from None
 
 
 def classify_command(

@@ -1,4 +1,5 @@
-"""The commands that open a database: ``user add`` and ``import --database``.
+"""The commands that open a database: ``user add``, ``import --database`` and reading one
+competition for ``report``.
 
 SQLAlchemy and the store are imported here only, inside the commands that need them, so that
 the commands working on files alone start without them.
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from ovaltime.cli.errors import UserError, report_problems
 
 if TYPE_CHECKING:
+    from ovaltime.core.results import Competition
     from ovaltime.services.unit import Context
 
 
@@ -79,3 +81,35 @@ def import_into_database(path: Path, database: str | None) -> None:
             f"ovaltime: {path} is already in {where} as competition "
             f"{imported.competition_id}; nothing changed\n"
         )
+
+
+def load_stored_competition(database: str | None, competition_id: int) -> Competition:
+    """Competition ``competition_id`` of ``database`` (default ``default_database_url()``).
+
+    Reading never creates a database: a SQLite file that does not exist is an error naming it,
+    as is an id the database does not hold.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ovaltime.store.competitions import load_competition
+    from ovaltime.store.engine import default_database_url, read_session
+
+    url = database or default_database_url()
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise UserError(f"--database {url!r}: not a database URL ({error})") from None
+    file = parsed.database
+    on_disk = parsed.get_backend_name() == "sqlite" and file and file != ":memory:"
+    if on_disk and not Path(str(file)).is_file():
+        raise UserError(f"--database {shown(url)}: no such database file")
+    context, _ = open_database(url)
+    try:
+        with read_session(context.engine) as session:
+            found = load_competition(session, competition_id)
+    finally:
+        context.engine.dispose()
+    if found is None:
+        raise UserError(f"--database {shown(url)}: there is no competition {competition_id}")
+    return found

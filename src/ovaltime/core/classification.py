@@ -167,6 +167,16 @@ class Classification:
             out.append(Gap(standing.skater, behind, seconds))
         return out
 
+    def mark(self, standing: Standing) -> str:
+        """What a classification list prints beside ``standing``: ``Q`` or ``NQ`` for the final
+        distance, ``NC`` when not classified, else empty."""
+        if standing.status is StandingStatus.NC:
+            return "NC"
+        entry = self.qualification.entry(standing.skater) if self.qualification else None
+        if entry is not None:
+            return "Q" if entry.qualified else "NQ"
+        return "NQ" if standing.status is StandingStatus.NQ else ""
+
     def time_to_overtake(
         self, skater: Skater, leader_time: Time, *, tie: bool = False
     ) -> Time | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ovaltime.core.ranking import rank_results
+from ovaltime.core.ranking import ranked_first
 from ovaltime.core.results import Result, Skater
 from ovaltime.core.times import Time
 
@@ -102,13 +102,25 @@ def pairs_of(results: Sequence[Result]) -> dict[int, tuple[Result, ...]]:
 
 
 def leader_after_each_pair(results: Sequence[Result]) -> list[LeaderAfterPair]:
-    """Who led after each pair, one entry per pair number present, in skating order."""
+    """Who led after each pair, one entry per pair number present, in skating order.
+
+    Only the results on the fastest time so far can rank first, so after each pair the leaders
+    are found among those (in skating order, as in the whole field) rather than among everyone
+    skated so far."""
     out: list[LeaderAfterPair] = []
-    skated: list[Result] = []
+    fastest: list[Result] = []  # every ranked result on the best time so far, in skating order
+    best: int | None = None
     before: tuple[Result, ...] = ()
     for pair, members in pairs_of(results).items():
-        skated.extend(members)
-        leaders = _leaders(skated)
+        for result in members:
+            if not result.ranked or result.time is None:  # a ranked result has a time
+                continue
+            thousandths = result.time.thousandths
+            if best is None or thousandths < best:
+                fastest, best = [result], thousandths
+            elif thousandths == best:
+                fastest.append(result)
+        leaders = _leaders(fastest)
         out.append(LeaderAfterPair(pair=pair, leaders=leaders, changed=leaders != before))
         before = leaders
     return out
@@ -123,13 +135,17 @@ def leader_before_pair(results: Sequence[Result], pair: int) -> tuple[Result, ..
     return _leaders(earlier)
 
 
-def leader_spells(results: Sequence[Result]) -> list[LeaderSpell]:
+def leader_spells(
+    results: Sequence[Result], walk: Sequence[LeaderAfterPair] | None = None
+) -> list[LeaderSpell]:
     """Every spell at the top of the race, in the order the leads were taken.
 
     A result leads from its own pair until the last pair after which it is still (alone or
-    jointly) in front; since times do not change, nobody leads twice.
+    jointly) in front; since times do not change, nobody leads twice. ``walk`` is
+    ``leader_after_each_pair(results)`` when the caller has it already.
     """
-    walk = leader_after_each_pair(results)
+    if walk is None:
+        walk = leader_after_each_pair(results)
     if not walk:
         return []
     last_pair = walk[-1].pair
@@ -155,4 +171,4 @@ def leader_spells(results: Sequence[Result]) -> list[LeaderSpell]:
 
 
 def _leaders(results: Sequence[Result]) -> tuple[Result, ...]:
-    return tuple(line.result for line in rank_results(results) if line.rank == 1)
+    return tuple(ranked_first(results))

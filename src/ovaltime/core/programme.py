@@ -12,11 +12,12 @@ longest distance skated so far: 5000 m in the big, 3000 m in the small combinati
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from ovaltime.core.distances import check_distance
 from ovaltime.core.points import POINT_WEIGHTINGS
+from ovaltime.core.states import Gender
 
 __all__ = [
     "BIG",
@@ -26,7 +27,9 @@ __all__ = [
     "SPRINT",
     "Combination",
     "RaceSlot",
+    "combination_from_text",
     "combination_named",
+    "standard_combination",
 ]
 
 
@@ -181,3 +184,34 @@ def combination_named(name: str) -> Combination:
         known = ", ".join(COMBINATIONS)
         raise ValueError(f"unknown combination {name!r} (known: {known})")
     return COMBINATIONS[key]
+
+
+#: The standard combinations a gender's races are matched against, the usual one first.
+STANDARD_ORDER = {
+    Gender.WOMEN: (SMALL, SPRINT, MINI, BIG),
+    Gender.MEN: (BIG, SPRINT, SMALL, MINI),
+    Gender.MIXED: (BIG, SMALL, SPRINT, MINI),
+}
+
+
+def standard_combination(slots: Iterable[RaceSlot], gender: Gender) -> Combination | None:
+    """The first standard combination of ``gender`` (``STANDARD_ORDER``) whose programme holds
+    every one of ``slots``; ``None`` when none does."""
+    wanted = set(slots)
+    return next((c for c in STANDARD_ORDER[gender] if wanted <= set(c.slots)), None)
+
+
+def combination_from_text(text: str, *, final_size: int = 8, weighting: int = 500) -> Combination:
+    """``big``/``small``/``sprint``/``mini``, or distances in skating order (``500,1000,1500``),
+    with the final's size and the points weighting. Raises ``ValueError`` saying what is wrong."""
+    if any(ch.isdigit() for ch in text):
+        try:
+            distances: Sequence[int] = [
+                int(part) for part in text.replace(" ", "").split(",") if part
+            ]
+        except ValueError:
+            raise ValueError("give a name or distances like 500,1000,1500") from None
+        return Combination.custom(
+            distances, name=text, weighting=weighting, qualification_size=final_size
+        )
+    return replace(combination_named(text), qualification_size=final_size, weighting=weighting)

@@ -36,6 +36,7 @@ keeps each result's ``published_rank``.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ from ovaltime.core.results import Race, Result, Skater
 from ovaltime.core.states import RaceKind
 from ovaltime.core.times import Time, format_behind
 
-__all__ = ["Ranked", "rank_race", "rank_results"]
+__all__ = ["Ranked", "rank_race", "rank_results", "ranked_first"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,23 @@ def rank_results(results: Sequence[Result]) -> list[Ranked]:
     ]
     out.extend(Ranked(result=r, rank=None) for r in _unranked(results))
     return out
+
+
+def ranked_first(results: Sequence[Result]) -> list[Result]:
+    """The results ``rank_results`` ranks 1, in its order, without ranking the others: the
+    first on the best time (input order decides among equal times), then each next one on that
+    time as long as it ties with the one before (both thousandths known)."""
+    timed = [r for r in results if r.ranked]
+    if not timed:
+        return []
+    best = min(_thousandths(r) for r in timed)
+    fastest = [r for r in timed if _thousandths(r) == best]
+    first = fastest[:1]
+    for before, after in itertools.pairwise(fastest):
+        if not _ties(before, after):
+            break
+        first.append(after)
+    return first
 
 
 def _behind(winner: Result, result: Result) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any
 
-from ovaltime.core.pairs import leader_spells
+from ovaltime.core.pairs import LeaderAfterPair, leader_spells
 from ovaltime.core.ranking import Ranked
 from ovaltime.core.results import Result
 
@@ -44,9 +44,12 @@ def ranked_row(entry: Ranked) -> dict[str, Any]:
     return row
 
 
-def leaders_view(results: Sequence[Result]) -> list[dict[str, Any]]:
+def leaders_view(
+    results: Sequence[Result], walk: Sequence[LeaderAfterPair] | None = None
+) -> list[dict[str, Any]]:
     """Who led the race from which pair to which: ``[{"skater", "time", "from_pair", "to_pair",
-    "held_to_end"}]`` (RULES: unranked results never lead)."""
+    "held_to_end"}]`` (RULES: unranked results never lead). ``walk`` is
+    ``leader_after_each_pair(results)`` when the caller has it already."""
     return [
         {
             "skater": spell.skater.name,
@@ -55,7 +58,7 @@ def leaders_view(results: Sequence[Result]) -> list[dict[str, Any]]:
             "to_pair": spell.to_pair,
             "held_to_end": spell.held_to_end,
         }
-        for spell in leader_spells(results)
+        for spell in leader_spells(results, walk)
     ]
 
 

@@ -58,6 +58,11 @@ class Broker(ABC):
         with self._lock:
             self._loop = None
 
+    def close_subscriptions(self) -> None:
+        """Close every subscription now, on the loop, and keep running: the server is stopping
+        and its streams must end before it waits for its last responses."""
+        self.hub.close_all()
+
     def subscribe(self, competition_id: int, last_event_id: int | None = None) -> Subscription:
         """Follow a competition; see ``Hub.subscribe`` for what ``last_event_id`` replays.
 

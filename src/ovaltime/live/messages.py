@@ -5,6 +5,9 @@ A message is the event's type name (``result-recorded``), its fields as a small 
 the payload), and an id. Ids only grow within a competition, so a viewer that reconnects names
 the last id it saw and is sent what came after. ``reset`` is the one message that is not an
 event: it tells the viewer that some messages cannot be sent again and it must refetch.
+
+``Message.event_stream()`` is the message as a server-sent event, encoded once: the hub hands
+the same message to every viewer of a competition, and each viewer's stream sends these bytes.
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ import dataclasses
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from ovaltime.services.events import Event
 
-__all__ = ["RESET", "Message", "event_name", "event_payload"]
+__all__ = ["RESET", "Message", "event_name", "event_payload", "sse_event"]
 
 #: The type name of the message telling a viewer to refetch everything it shows.
 RESET = "reset"
@@ -35,10 +38,21 @@ class Message:
     id: int
     event: str
     data: Mapping[str, Any]
+    _encoded: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     def data_json(self) -> str:
         """The payload as compact JSON, the ``data:`` field of a server-sent event."""
         return json.dumps(self.data, separators=(",", ":"), sort_keys=True)
+
+    def event_stream(self) -> bytes:
+        """The message as one server-sent event (``id:``, ``event:``, ``data:``, a blank line),
+        UTF-8; computed on first use and kept, so a message sent to many viewers is encoded
+        once. The event name and the compact JSON hold no line break."""
+        encoded = self._encoded
+        if encoded is None:
+            encoded = sse_event(self.data_json(), event=self.event, id=self.id)
+            object.__setattr__(self, "_encoded", encoded)
+        return encoded
 
     def to_json(self) -> str:
         """The whole message as compact JSON (what travels between worker processes)."""
@@ -76,6 +90,15 @@ class Message:
         ):
             raise ValueError(f"live message with fields of the wrong type: {text[:200]!r}")
         return cls(competition_id, id_, event, data)
+
+
+def sse_event(data: str, *, event: str, id: int, retry_ms: int | None = None) -> bytes:
+    """One server-sent event with ``id:``, ``event:``, one ``data:`` line and, when given,
+    ``retry:``; lines end with CRLF. ``data`` and ``event`` must not contain a line break."""
+    if "\n" in data or "\r" in data or "\n" in event or "\r" in event:
+        raise ValueError(f"a line break in a server-sent event field: {event!r}")
+    retry = f"retry: {retry_ms}\r\n" if retry_ms is not None else ""
+    return f"id: {id}\r\nevent: {event}\r\ndata: {data}\r\n{retry}\r\n".encode()
 
 
 def _is_int(value: object) -> bool:

@@ -6,6 +6,11 @@ or slow the hub for every other viewer, so on overflow its backlog is thrown awa
 by a single ``reset`` (refetch everything); the subscription stays open and carries on with
 the messages that come after. Closing it (``close()``, leaving its ``with`` block, or the
 broker stopping) ends the ``async for``.
+
+A stream serving thousands of viewers reads without ``next()``'s timeout instead: ``take()``
+pops what is queued, and ``wait()`` gives one future that completes when there is more to
+read, the subscription closes, or ``wake()`` is called (by the stream's own timer). Waiting
+then costs that one future per message and viewer.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ class Subscription:
         #: How many times this viewer fell behind and was sent a ``reset`` instead.
         self.overflows = 0
         self._queue: deque[Message] = deque()
-        self._ready = asyncio.Event()
+        self._waiter: asyncio.Future[None] | None = None
         self._closed = False
         self._on_close = on_close
 
@@ -64,14 +69,37 @@ class Subscription:
                 {"reason": "the viewer fell behind; refetch everything shown"},
             )
         self._queue.append(message)
-        self._ready.set()
+        self.wake()
 
     def close(self) -> None:
         """Stop receiving; a pending ``async for`` ends once the queued messages are read."""
         if not self._closed:
             self._closed = True
-            self._ready.set()
+            self.wake()
             self._on_close(self)
+
+    def wake(self) -> None:
+        """Complete the future of a pending ``wait()``, if there is one (on the event loop)."""
+        waiter = self._waiter
+        if waiter is not None:
+            self._waiter = None
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def take(self) -> Message | None:
+        """The next queued message, or ``None`` when none is queued (never waits)."""
+        return self._queue.popleft() if self._queue else None
+
+    def wait(self) -> asyncio.Future[None]:
+        """A future that completes when a message is queued, the subscription is closed or
+        ``wake()`` is called; already complete when a message is waiting or it is closed.
+        A later ``wait()`` replaces the pending future (the owner waits on one at a time)."""
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self._queue or self._closed:
+            waiter.set_result(None)
+        else:
+            self._waiter = waiter
+        return waiter
 
     async def next(self, timeout: float | None = None) -> Message | None:
         """The next message, waiting at most ``timeout`` seconds (forever when ``None``);
@@ -79,9 +107,8 @@ class Subscription:
         while not self._queue:
             if self._closed:
                 return None
-            self._ready.clear()
             async with asyncio.timeout(timeout):
-                await self._ready.wait()
+                await self.wait()
         return self._queue.popleft()
 
     def __aiter__(self) -> Subscription:

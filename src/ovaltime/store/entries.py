@@ -6,6 +6,7 @@ pages also need the skaters still to skate, each with the ids and version that a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -14,10 +15,11 @@ from sqlalchemy.orm import Session, selectinload
 from ovaltime.core.distances import Passage
 from ovaltime.core.results import Result, Skater
 from ovaltime.core.states import Lane
-from ovaltime.store.mapping import passage_of, result_of, skater_of
-from ovaltime.store.tables import ResultRow
+from ovaltime.store.competitions import StoredRace
+from ovaltime.store.mapping import passage_of, race_of, result_of, skater_of
+from ovaltime.store.tables import RaceRow, ResultRow
 
-__all__ = ["Entry", "race_entries"]
+__all__ = ["Entry", "find_race_entries", "race_entries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,48 @@ def race_entries(session: Session, race_id: int) -> list[Entry]:
         .order_by(ResultRow.position)
         .options(selectinload(ResultRow.passages))
     )
+    return _entries(rows)
+
+
+def find_race_entries(
+    session: Session, competition_id: int, position: int
+) -> tuple[StoredRace, list[Entry]] | None:
+    """The race at ``position`` (from 1) in the programme of the competition and its entries,
+    as ``find_race`` and ``race_entries`` give them, read in one go; ``None`` when there is no
+    such race."""
+    row = session.scalar(
+        select(RaceRow)
+        .where(RaceRow.competition_id == competition_id, RaceRow.position == position)
+        .options(selectinload(RaceRow.results).selectinload(ResultRow.passages))
+    )
+    if row is None:
+        return None
+    skaters: dict[int, Skater] = {}
+    race = race_of(row, skaters)
+    return StoredRace(row.id, row.competition_id, row.position, race), _entries(
+        row.results, skaters, race.results
+    )
+
+
+def _entries(
+    rows: Iterable[ResultRow],
+    skaters: dict[int, Skater] | None = None,
+    results: Sequence[Result] = (),
+) -> list[Entry]:
+    """Entries of ``rows``, in their order; the skaters and (recorded) results already made
+    from the same rows, in the same order, are used again."""
+    known = skaters if skaters is not None else {}
+    recorded = iter(results)
     out = []
     for row in rows:
-        skater = skater_of(row.skater)
+        skater = known.get(row.skater_id)
+        if skater is None:
+            skater = known[row.skater_id] = skater_of(row.skater)
+        result = None
+        if row.recorded:
+            result = next(recorded, None)
+            if result is None:
+                result = result_of(row, skater)
         out.append(
             Entry(
                 result_id=row.id,
@@ -51,8 +92,8 @@ def race_entries(session: Session, race_id: int) -> list[Entry]:
                 skater=skater,
                 pair=row.pair,
                 lane=row.lane,
-                passages=tuple(passage_of(p) for p in row.passages),
-                result=result_of(row, skater) if row.recorded else None,
+                passages=result.passages if result else tuple(passage_of(p) for p in row.passages),
+                result=result,
             )
         )
     return out

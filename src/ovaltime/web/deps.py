@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request, Security
 from fastapi.security import APIKeyCookie, APIKeyHeader, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from ovaltime.services.unit import Context
 from ovaltime.services.users import User
@@ -40,13 +41,17 @@ _csrf = APIKeyHeader(
 )
 
 
-def context(request: Request) -> Context:
+# The dependencies are coroutines where they only read what the application holds: FastAPI
+# runs a plain function in its thread pool, one more hand-over between threads per request.
+
+
+async def context(request: Request) -> Context:
     """The services' context of this application."""
     found: Context = request.app.state.context
     return found
 
 
-def sessions(request: Request) -> Sessions:
+async def sessions(request: Request) -> Sessions:
     found: Sessions = request.app.state.sessions
     return found
 
@@ -55,7 +60,7 @@ ContextDep = Annotated[Context, Depends(context)]
 SessionsDep = Annotated[Sessions, Depends(sessions)]
 
 
-def official(
+async def official(
     request: Request,
     ctx: ContextDep,
     keeper: SessionsDep,
@@ -68,7 +73,7 @@ def official(
     user = request.scope.get(USER_KEY)
     if isinstance(user, User):
         return user
-    return identify(request, ctx, keeper)
+    return await run_in_threadpool(identify, request, ctx, keeper)
 
 
 Official = Annotated[User, Depends(official)]

@@ -7,6 +7,9 @@ A viewer that reconnects sends the last id it saw as ``Last-Event-ID`` (browsers
 their own), or as ``?lastEventId=`` where it cannot set headers, and gets exactly what it
 missed, or a ``reset`` when that is no longer known. A comment line every 15 s keeps proxies
 from closing an idle stream. The stream ends when the client leaves or the server stops.
+A viewer that takes longer than 30 s to accept one message is disconnected (it reconnects and
+resumes). The response is ``ovaltime.web.sse.EventStream``, which sends each message as the
+bytes it was encoded to once for all its viewers.
 
 A request that does not accept ``text/event-stream`` (EventSource always sends it) gets the
 stream's position as JSON instead, ``{"competition_id", "last_event_id"}``: a client can read
@@ -19,19 +22,19 @@ is then 404.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from sqlalchemy import Engine
-from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from ovaltime.live import Broker, Subscription
+from ovaltime.live.messages import sse_event
 from ovaltime.services.errors import NotFound
 from ovaltime.store.engine import read_session
 from ovaltime.store.tables import CompetitionRow
 from ovaltime.web.deps import Id
+from ovaltime.web.sse import EventStream
 
 __all__ = ["PING_SECONDS", "SEND_TIMEOUT_SECONDS", "live_router", "parse_last_event_id", "router"]
 
@@ -108,11 +111,10 @@ def live_router(
         resume = parse_last_event_id(
             last_event_id if last_event_id is not None else last_event_id_query
         )
-        return EventSourceResponse(
-            _stream(broker, competition_id, resume),
-            ping=ping_seconds,
+        return EventStream(
+            lambda: _subscribe(broker, competition_id, resume),
+            ping_seconds=ping_seconds,
             send_timeout=send_timeout,
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
     return router
@@ -134,21 +136,22 @@ def _exists(engine: Engine, competition_id: int) -> bool:
         return session.get(CompetitionRow, competition_id) is not None
 
 
-async def _stream(
+def _subscribe(
     broker: Broker, competition_id: int, resume: int | None
-) -> AsyncIterator[ServerSentEvent]:
-    """The events of one viewer; the subscription is closed however the stream ends."""
-    subscription: Subscription = broker.subscribe(competition_id, resume)
-    with subscription:
-        if resume is None:
-            yield ServerSentEvent(
-                data=f'{{"competition_id":{competition_id}}}',
-                event="ready",
-                id=str(broker.latest_id(competition_id)),
-                retry=RETRY_MS,
-            )
-        async for message in subscription:
-            yield ServerSentEvent(data=message.data_json(), event=message.event, id=str(message.id))
+) -> tuple[Subscription, bytes]:
+    """One viewer's subscription, and what it is sent first: ``ready`` for a new viewer (whose
+    id marks where it starts), nothing for one that resumes (its subscription holds what it
+    missed, or a ``reset``)."""
+    subscription = broker.subscribe(competition_id, resume)
+    if resume is not None:
+        return subscription, b""
+    ready = sse_event(
+        f'{{"competition_id":{competition_id}}}',
+        event="ready",
+        id=broker.latest_id(competition_id),
+        retry_ms=RETRY_MS,
+    )
+    return subscription, ready
 
 
 #: The router with the standard keep-alive interval, for ``create_app``.

@@ -12,7 +12,7 @@ from typing import Any
 
 from ovaltime.core.distances import Passage, lap_times
 from ovaltime.core.laps import laps_of
-from ovaltime.core.pairs import leader_after_each_pair, leader_before_pair
+from ovaltime.core.pairs import LeaderAfterPair, leader_after_each_pair
 from ovaltime.core.ranking import rank_race
 from ovaltime.core.results import Competition, Race, Result
 from ovaltime.core.splits import describe_split, split_gaps
@@ -102,7 +102,18 @@ def _passages(passages: Sequence[Passage], laps: Sequence[tuple[int, int]]) -> l
     ]
 
 
-def _entry_view(entry: Entry, race: Race, results: Sequence[Result], pairs: bool) -> dict[str, Any]:
+def _leaders_before(walk: Sequence[LeaderAfterPair], pair: int) -> tuple[Result, ...]:
+    """``core.pairs.leader_before_pair`` read off the walk: the leaders after the last pair
+    skated before ``pair``."""
+    leaders: tuple[Result, ...] = ()
+    for after in walk:
+        if after.pair >= pair:
+            break
+        leaders = after.leaders
+    return leaders
+
+
+def _entry_view(entry: Entry, race: Race, walk: Sequence[LeaderAfterPair] | None) -> dict[str, Any]:
     result = entry.result
     laps = laps_of(result, race.distance) if result is not None else lap_times(entry.passages)
     view: dict[str, Any] = {
@@ -124,8 +135,8 @@ def _entry_view(entry: Entry, race: Race, results: Sequence[Result], pairs: bool
         "against": None,
         "splits": [],
     }
-    if pairs and entry.pair is not None and entry.passages:
-        leaders = leader_before_pair(results, entry.pair)
+    if walk is not None and entry.pair is not None and entry.passages:
+        leaders = _leaders_before(walk, entry.pair)
         if leaders:
             view["against"] = leaders[0].skater.name
             view["splits"] = [
@@ -148,6 +159,7 @@ def race_view(stored: StoredRace, entries: Sequence[Entry]) -> dict[str, Any]:
     ids = {e.skater.key: e for e in entries}
     results = race.results
     pairs = race.kind is RaceKind.INDIVIDUAL and all(r.pair for r in results if r.ranked)
+    walk = leader_after_each_pair(results) if pairs else None  # who led after each pair
     rows = []
     for line in ranking:
         row = ranked_row(line)
@@ -157,7 +169,7 @@ def race_view(stored: StoredRace, entries: Sequence[Entry]) -> dict[str, Any]:
         rows.append(row)
     start_list: dict[int | None, list[dict[str, Any]]] = {}
     for entry in entries:
-        start_list.setdefault(entry.pair, []).append(_entry_view(entry, race, results, pairs))
+        start_list.setdefault(entry.pair, []).append(_entry_view(entry, race, walk))
     ordered = sorted(start_list.items(), key=lambda item: (item[0] is None, item[0] or 0))
     return {
         "id": stored.id,
@@ -173,9 +185,9 @@ def race_view(stored: StoredRace, entries: Sequence[Entry]) -> dict[str, Any]:
                 "time": str(after.leaders[0].time) if after.leaders else None,
                 "changed": after.changed,
             }
-            for after in (leader_after_each_pair(results) if pairs else [])
+            for after in walk or []
         ],
-        "leaders": leaders_view(results) if pairs else [],
+        "leaders": leaders_view(results, walk) if walk is not None else [],
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
 from ovaltime.services.passages import record_passage
 from ovaltime.services.results import Recorded, correct_result, record_result
@@ -26,10 +27,13 @@ def _out(done: Recorded) -> RecordedOut:
 
 
 @router.post("", response_model=RecordedOut)
-def record(result_id: Id, body: OutcomeIn, ctx: ContextDep, user: Official) -> RecordedOut:
+async def record(result_id: Id, body: OutcomeIn, ctx: ContextDep, user: Official) -> RecordedOut:
     """Record the final time or status (DNF, DQ with its infraction, WDR, DNS) of an entry of
     a live or unofficial race; a result already recorded is corrected instead (409)."""
-    return _out(record_result(ctx, result_id, body.to_outcome(), actor=user))
+    # The service runs in the thread pool; the handler itself is a coroutine because FastAPI
+    # would otherwise take the small answer to the thread pool once more, to validate it.
+    done = await run_in_threadpool(record_result, ctx, result_id, body.to_outcome(), actor=user)
+    return _out(done)
 
 
 @router.patch("", response_model=RecordedOut)

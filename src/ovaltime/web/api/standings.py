@@ -6,13 +6,14 @@ competition dated in the season that has races in divisions (World Cup meetings 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import Field
 
 from ovaltime.core.results import Competition
-from ovaltime.core.standings import Meeting, in_date_order, series_standings
+from ovaltime.core.standings import Meeting, SeriesStandings, in_date_order, series_standings
 from ovaltime.formats.views import cup_view
 from ovaltime.rules import load_season, season_of
 from ovaltime.services.errors import Invalid, NotFound
@@ -45,20 +46,20 @@ def _meetings(
     ]
 
 
-@router.get("/standings")
-def standings(
-    ctx: ContextDep,
-    season: Annotated[str, Query(max_length=20, description="Season rules, such as 2024-25.")],
-    competition: Annotated[
-        list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None,
-        Query(description="The meetings (default: the season's World Cups)."),
-    ] = None,
-    final: Annotated[
-        str, Query(max_length=20, description="The final meeting: none, last or a competition id.")
-    ] = "none",
-) -> dict[str, Any]:
-    """World Cup standings of every cup after the meetings, with points behind the leader and
-    movement since the meeting before."""
+@dataclass(frozen=True, slots=True)
+class SeasonStandings:
+    """The series standings of a season and the meetings they count, with their ids."""
+
+    series: SeriesStandings
+    meetings: list[tuple[int, Competition]]
+    final: Competition | None
+
+
+def season_standings(
+    ctx: ContextDep, season: str, competition: list[int] | None, final: str
+) -> SeasonStandings:
+    """The standings of ``season`` after the meetings (``competition`` ids, or the season's
+    World Cups), the meeting ``final`` (none, last or an id) scored as the season's final."""
     rules = load_season(season)
     meetings = _meetings(ctx, season, competition)
     by_id = dict(meetings)
@@ -73,14 +74,33 @@ def standings(
     else:
         raise Invalid("final", f"{final!r}: expected none, last or the id of one of the meetings")
     series = series_standings([Meeting(c, final=c is last) for c in ordered], rules)
+    ids = {id(c): ident for ident, c in meetings}
+    return SeasonStandings(series, [(ids[id(c)], c) for c in ordered], last)
+
+
+@router.get("/standings")
+def standings(
+    ctx: ContextDep,
+    season: Annotated[str, Query(max_length=20, description="Season rules, such as 2024-25.")],
+    competition: Annotated[
+        list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None,
+        Query(description="The meetings (default: the season's World Cups)."),
+    ] = None,
+    final: Annotated[
+        str, Query(max_length=20, description="The final meeting: none, last or a competition id.")
+    ] = "none",
+) -> dict[str, Any]:
+    """World Cup standings of every cup after the meetings, with points behind the leader and
+    movement since the meeting before."""
+    found = season_standings(ctx, season, competition, final)
+    series = found.series
     return {
         "season": series.season,
         "competitions": [
             {"id": ident, "name": c.name, "start": c.start.isoformat() if c.start else None}
-            for c in ordered
-            for ident in [next(i for i, m in meetings if m is c)]
+            for ident, c in found.meetings
         ],
-        "final": last.name if last else None,
+        "final": found.final.name if found.final else None,
         "cups": [cup_view(cup) for cup in series.cups],
         "notes": list(series.notes),
     }

@@ -12,9 +12,9 @@ from ovaltime.services.errors import NotFound
 from ovaltime.services.races import ORDER
 from ovaltime.services.unit import Context
 from ovaltime.store.audit import audit_entries
-from ovaltime.store.competitions import competition_name, find_race
+from ovaltime.store.competitions import competition_name
 from ovaltime.store.engine import read_session
-from ovaltime.store.entries import Entry, race_entries
+from ovaltime.store.entries import Entry, find_race_entries
 from ovaltime.web.entry.audit_lines import AuditLine, audit_lines
 
 __all__ = ["EntryRow", "PairView", "Screen", "load_screen", "outcome_text"]
@@ -172,10 +172,10 @@ def load_screen(
     """The entry screen of race ``position`` of the competition, on ``pair`` (or the next to
     enter); ``NotFound`` when there is no such race."""
     with read_session(context.engine) as session:
-        found = find_race(session, competition_id, position)
-        if found is None:
+        loaded = find_race_entries(session, competition_id, position)
+        if loaded is None:
             raise NotFound("race", f"{position} of competition {competition_id}")
-        entries = race_entries(session, found.id)
+        found, entries = loaded
         competition = competition_name(session, competition_id)
         audit = audit_entries(session, race_id=found.id)
     race = found.race

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from ovaltime.services.unit import Context
-from ovaltime.store.competitions import find_race
 from ovaltime.store.engine import read_session
-from ovaltime.store.entries import race_entries
+from ovaltime.store.entries import find_race_entries
 from ovaltime.store.tables import CompetitionRow
 from ovaltime.web.views import race_view
 
@@ -22,12 +21,11 @@ def race_data(ctx: Context, competition_id: int, position: int) -> dict[str, Any
     competition's ``{"id", "name"}`` as ``competition``, or ``None`` when the competition has
     no race at that position."""
     with read_session(ctx.engine) as session:
-        found = find_race(session, competition_id, position)
+        found = find_race_entries(session, competition_id, position)
         head = session.get(CompetitionRow, competition_id)
-        if found is None or head is None:
-            return None
-        entries = race_entries(session, found.id)
-    view = race_view(found, entries)
+    if found is None or head is None:
+        return None
+    view = race_view(*found)
     view["competition"] = {"id": competition_id, "name": head.name}
     return view
 
@@ -35,7 +33,8 @@ def race_data(ctx: Context, competition_id: int, position: int) -> dict[str, Any
 def race_context(race: dict[str, Any]) -> dict[str, Any]:
     """What the race page and the TV view show beside the API's view; each entry of the start
     list gets its time as the ranking writes it (``shown``: ``37.34(2)`` where needed) and the
-    infraction code of a DQ."""
+    infraction code of a DQ; ``passages`` counts the passages of recorded results, which the lap
+    chart draws (its address carries the count, so a new passage is a new image)."""
     rows = {row["result_id"]: row for row in race["ranking"]}
     for pair_ in race["pairs"]:
         for entry in pair_["entries"]:
@@ -50,6 +49,9 @@ def race_context(race: dict[str, Any]) -> dict[str, Any]:
         "skating": skating,
         "spells": spell_sentences(race),
         "finished": race["state"] in _FINISHED,
+        "passages": sum(
+            len(e["passages"]) for p in race["pairs"] for e in p["entries"] if e["recorded"]
+        ),
     }
 
 
