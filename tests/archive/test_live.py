@@ -61,7 +61,7 @@ def test_a_recorded_result_shows_its_flags_at_once(context: Context, official: U
     record_result(context, bea, Outcome(Time(37900)), actor=official)
     assert records(context, race_id) == {
         "Anna Visser": ("PB", "SB"),
-        "Bea Berg": ("WR", "NR", "PB", "SB"),
+        "Bea Berg": ("WR", "NR"),  # her first result: no best of hers to improve on
         "Cara Cole": (),
     }
     record_result(context, cara, Outcome(Time(39500)), actor=official)
@@ -77,13 +77,12 @@ def test_a_correction_judges_the_race_again(
     corrected = correct_result(
         context, bea, Outcome(Time(38500)), version=seen.version, reason="timing", actor=official
     )
-    assert records(context, race_id) == {
-        "Anna Visser": ("WR", "NR", "PB", "SB"),
-        "Bea Berg": ("PB", "SB"),
-        "Cara Cole": (),
-    }
+    assert records(context, race_id) == {"Anna Visser": (), "Bea Berg": (), "Cara Cole": ()}
     with read_session(context.engine) as session:
+        rows = session.execute(select(ArchiveResultRow.result_id, ArchiveResultRow.flags))
+        flags = dict(rows.tuples().all())
         version = session.scalar(select(ResultRow.version).where(ResultRow.id == bea))
+    assert flags == {anna: "WR NR PB SB", bea: "PB SB"}, "judged again: Anna's time stands"
     assert version == corrected.version, "flags are no change of an official's"
     assert isinstance(events.events[-1], ResultCorrected)
     assert events.events[-1].version == corrected.version
@@ -99,6 +98,24 @@ def test_a_correction_judges_the_race_again(
     with read_session(context.engine) as session:
         archived = session.scalars(select(ArchiveResultRow.result_id)).all()
     assert archived == [anna]
+
+
+def test_a_new_archive_announces_no_record_and_no_first_best(
+    context: Context, official: User
+) -> None:
+    race_id, (anna, bea, cara) = live(context, official)
+    record_result(context, anna, Outcome(Time(37342)), actor=official)
+    record_result(context, bea, Outcome(Time(37348)), actor=official)
+    record_result(context, cara, Outcome(Time(38000)), actor=official)
+    assert records(context, race_id) == {"Anna Visser": (), "Bea Berg": (), "Cara Cole": ()}
+    later, (anna, bea, cara) = live(context, official)
+    record_result(context, anna, Outcome(Time(37300)), actor=official)
+    record_result(context, bea, Outcome(Time(37400)), actor=official)
+    assert records(context, later) == {
+        "Anna Visser": ("WR", "NR", "PB", "SB"),  # better than the Club Cup before
+        "Bea Berg": (),
+        "Cara Cole": (),
+    }
 
 
 def test_flags_a_source_published_are_kept(context: Context, official: User) -> None:

@@ -215,19 +215,24 @@ class RecordBook:
             kinds += [kind + "J" for kind in kinds]
         return [_scope(k, entry.distance, entry.gender, entry.nation, entry.rink) for k in kinds]
 
-    def judge(self, entry: Entry) -> frozenset[str]:
-        """The flags ``entry`` earns against everything added (or seeded) before."""
+    def judge(self, entry: Entry, *, firsts: bool = True) -> frozenset[str]:
+        """The flags ``entry`` earns against everything added (or seeded) before.
+
+        With ``firsts=False`` only what improves on something the book holds: a scope, a
+        person's distance or season the book knows nothing of earns no flag (what a result
+        list can announce when the book may not hold the history).
+        """
         time = entry.time.hundredths
         flags = set()
         for scope in self._scopes(entry):
             best = self._records.get(scope)
-            if best is None or time <= best:
+            if firsts if best is None else time <= best:
                 flags.add(scope[0])
         personal = self._personal.get((entry.person, entry.distance))
-        if personal is None or time < personal:
+        if firsts if personal is None else time < personal:
             flags.add("PB")
         seasonal = self._seasonal.get((entry.person, entry.distance, entry.season))
-        if seasonal is None or time < seasonal:
+        if firsts if seasonal is None else time < seasonal:
             flags.add("SB")
         return frozenset(flags)
 

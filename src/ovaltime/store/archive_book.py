@@ -34,6 +34,7 @@ __all__ = [
     "drop_record_marks",
     "personal_bests",
     "record_scope",
+    "scopes_known_elsewhere",
     "standing_records",
     "stored_bests",
 ]
@@ -61,6 +62,25 @@ def record_scope(kind: str, nation: str, rink_id: int | None) -> str:
     if kind.startswith("TR"):
         return "" if rink_id is None else str(rink_id)
     return ""
+
+
+def scopes_known_elsewhere(
+    session: Session, distance: int, gender: Gender, competition_id: int, before: Order
+) -> set[tuple[str, str]]:
+    """(kind, scope) of the records of a distance and gender that some other competition set
+    before ``before``: the records the archive knew before a result of ``competition_id``."""
+    table = ArchiveRecordRow
+    query = (
+        select(table.kind, table.scope)
+        .where(
+            table.distance == distance,
+            table.gender == gender,
+            table.competition_id != competition_id,
+            ~at_or_after(table, before),
+        )
+        .distinct()
+    )
+    return {(kind, scope) for kind, scope in session.execute(query)}
 
 
 def standing_records(

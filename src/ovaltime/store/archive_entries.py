@@ -78,6 +78,9 @@ class ArchiveEntry:
     sequence: int
     flags: str = ""
     id: int | None = None
+    claims: str = ""
+    """Of ``flags``, those that improve on something the archive held (set by judging, not
+    stored): what a live result list announces."""
 
     @property
     def hundredths(self) -> int:

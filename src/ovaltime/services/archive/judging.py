@@ -117,19 +117,24 @@ def _entry(e: ArchiveEntry) -> Entry:
     )
 
 
-def _judge(book: RecordBook, entries: Sequence[ArchiveEntry]) -> None:
-    """Set the flags of ``entries`` (in order): see the module for equal ``order``."""
+def _judge(book: RecordBook, entries: Sequence[ArchiveEntry], claims: bool) -> None:
+    """Set the flags of ``entries`` (in order), and their claims if asked: see the module for
+    equal ``order``."""
     for (_, _, sequence), run in groupby(entries, key=lambda e: e.order):
         group = list(run)
         if len(group) == 1 or sequence % PAIR_SLOTS:
             for entry in sorted(group, key=lambda e: e.time_thousandths):
-                entry.flags = flags_text(book.add(_entry(entry)))
+                value = _entry(entry)
+                if claims:
+                    entry.claims = flags_text(book.judge(value, firsts=False))
+                entry.flags = flags_text(book.add(value))
             continue
         values = [_entry(e) for e in group]
-        flags = [book.judge(v) for v in values]
-        for entry, value, earned in zip(group, values, flags, strict=True):
+        judged = [(book.judge(v), book.judge(v, firsts=False) if claims else ()) for v in values]
+        for entry, value, (earned, claimed) in zip(group, values, judged, strict=True):
             book.add(value)
             entry.flags = flags_text(earned)
+            entry.claims = flags_text(claimed)
 
 
 def _seed_records(book: RecordBook, slice_: Slice, records: Iterable[tuple[str, str, int]]) -> None:
@@ -179,6 +184,7 @@ def _marks(entries: Iterable[ArchiveEntry]) -> list[RecordMark]:
 class _Batch:
     judged: Judged
     marks: list[RecordMark] = field(default_factory=list)
+    claims: bool = False
 
 
 def _append(session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEntry]) -> None:
@@ -189,7 +195,7 @@ def _append(session: Session, batch: _Batch, slice_: Slice, new: list[ArchiveEnt
     _seed_bests(
         book, distance, stored_bests(session, distance, gender, persons, {e.season for e in new})
     )
-    _judge(book, new)
+    _judge(book, new, batch.claims)
     batch.marks += _marks(new)
 
 
@@ -204,7 +210,7 @@ def _again(
     _seed_records(book, slice_, standing_records(session, distance, gender, since))
     persons = {e.person_id for e in replay}
     _seed_bests(book, distance, bests_before(session, distance, gender, persons, since))
-    _judge(book, replay)
+    _judge(book, replay, batch.claims)
     for entry in stored:
         if entry.flags != before[entry.id]:
             batch.judged.changed.append(entry)
@@ -219,13 +225,15 @@ def store_entries(
     entries: Sequence[ArchiveEntry],
     *,
     again_from: Mapping[Slice, Order] | None = None,
+    claims: bool = False,
 ) -> Judged:
     """Judge and store new entries; judge the slices in ``again_from`` again from there on.
 
-    Flags of the new entries are set; stored entries whose flags change are updated; records,
-    bests and the Adelskalender follow. Runs in the caller's transaction.
+    Flags of the new entries are set (and their ``claims``, if asked); stored entries whose
+    flags change are updated; records, bests and the Adelskalender follow. Runs in the
+    caller's transaction.
     """
-    batch = _Batch(Judged(added=len(entries)))
+    batch = _Batch(Judged(added=len(entries)), claims=claims)
     slices: dict[Slice, list[ArchiveEntry]] = defaultdict(list)
     for entry in entries:
         slices[(entry.distance, entry.gender)].append(entry)

@@ -10,11 +10,16 @@ written and audited, so that the archive changes with the result or not at all:
 3. Where a correction changed history (an entry removed or judged before later ones), the
    distance is judged again from that date and the person's bests and Adelskalender points
    are computed again from their results.
-4. **Flags for the live pages.** The computed flags are written to ``results.records`` of the
-   result, and of any other result whose flags the judging changed, when that result's race
-   is being entered (live or unofficial) and its ``records`` are empty or still the flags the
-   archive computed before: flags a source published are never overwritten. This is a plain
-   update of the derived column; the result's version (an official's change) stays as it is.
+4. **Flags for the live pages.** A result list announces only what improves on something
+   the archive held: a best the skater had (``ArchiveEntry.claims``), a record that another
+   competition set before. The first results the archive holds on a distance are archived
+   as records and bests, but a club race on a new database announces no world record, and
+   a skater who equals the time their pair partner set a minute before no record. They are
+   written to ``results.records`` of the result, and of any other result whose flags the
+   judging changed, when that result's race is being entered (live or unofficial) and its
+   ``records`` are empty or still flags the archive computed before: flags a source
+   published are never overwritten. This is a plain update of the derived column; the
+   result's version (an official's change) stays as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from collections.abc import Mapping
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from ovaltime.core.records import RECORD_KINDS
 from ovaltime.core.results import Race, Result, Skater
 from ovaltime.core.states import Gender, RaceState, Status
 from ovaltime.core.times import Time
@@ -32,6 +38,7 @@ from ovaltime.services.archive.entries import entry_of, race_left_out
 from ovaltime.services.archive.identity import Directory
 from ovaltime.services.archive.judging import Slice, store_entries, update_adelskalender
 from ovaltime.store.archive_best_rows import recompute_bests
+from ovaltime.store.archive_book import record_scope, scopes_known_elsewhere
 from ovaltime.store.archive_entries import (
     ArchiveEntry,
     Order,
@@ -97,16 +104,34 @@ def archive_result(session: Session, row: ResultRow, race: RaceRow) -> str:
     if old is not None:
         delete_entries(session, [row.id])
         again[(old.distance, old.gender)] = old.order
-    judged = store_entries(session, [new] if new else [], again_from=again)
+    judged = store_entries(session, [new] if new else [], again_from=again, claims=True)
     if old is not None:
         recompute_bests(session, [old.person_id], [old.distance])
         update_adelskalender(session, [], {}, (), recompute=[old.person_id])
-    flags = new.flags if new else ""
     before = {row.id: old.flags if old else ""}
     before.update(judged.before)
-    after = {row.id: flags, **{e.result_id: e.flags for e in judged.changed}}
+    after = {
+        e.result_id: _announced(session, e) for e in [*([new] if new else []), *judged.changed]
+    }
+    after.setdefault(row.id, "")
     _write_records(session, after, before)
-    return flags
+    return new.flags if new else ""
+
+
+def _announced(session: Session, entry: ArchiveEntry) -> str:
+    """The flags of ``entry`` a result list announces (see the module)."""
+    claims = entry.claims.split()
+    if not any(flag in RECORD_KINDS for flag in claims):
+        return entry.claims
+    known = scopes_known_elsewhere(
+        session, entry.distance, entry.gender, entry.competition_id, entry.order
+    )
+    return " ".join(
+        flag
+        for flag in claims
+        if flag not in RECORD_KINDS
+        or (flag, record_scope(flag, entry.nation, entry.rink_id)) in known
+    )
 
 
 def _write_records(session: Session, after: Mapping[int, str], before: Mapping[int, str]) -> None:
@@ -118,7 +143,7 @@ def _write_records(session: Session, after: Mapping[int, str], before: Mapping[i
     )
     for result_id, records in rows:
         held = [str(r) for r in records or []]
-        if held and held != before.get(result_id, "").split():
+        if not set(held) <= set(before.get(result_id, "").split()):
             continue
         wanted = after[result_id].split()
         if held != wanted:
