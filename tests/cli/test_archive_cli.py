@@ -434,3 +434,93 @@ def test_an_admin_adds_an_alias(tmp_path: Path, database: str, demo: Competition
     assert blank.status == BAD_INPUT
     assert len(blank.lines()) == 1
     assert "needs a reason" in blank.stderr
+
+
+RINKS = """\
+demo            Demo Oval
+                Demoville               NOR     INDOOR             5
+calgary         Olympic Oval
+                Calgary                 CAN     INDOOR          1034
+"""
+"""Two rinks in the format of the published rinks list: the demo's own oval, and Calgary's
+Olympic Oval at 1 034 m (its altitude as the ISU lists it)."""
+
+
+def test_a_rinks_list_is_loaded_and_imports_find_their_rink(
+    tmp_path: Path, demo: Competition
+) -> None:
+    url = f"sqlite:///{tmp_path / 'rinks.db'}"
+    rinks = write(tmp_path, "rinks.txt", RINKS)
+    loaded = invoke("archive", "rinks", rinks, "--database", url)
+    assert loaded.status == 0, loaded.stderr
+    assert loaded.stdout.startswith("2 rinks added, 0 updated in ")
+    again = invoke("archive", "rinks", rinks, "--database", url)
+    assert again.stdout.startswith("0 rinks added, 2 updated in ")
+    path = tmp_path / "demo.json"
+    write_competition_file(demo, path)
+    imported = invoke("archive", "import", path, "--database", url, "-f", "json").json()
+    assert [a["rink"] for a in imported["added"]] == ["demo"]
+    listed = invoke(
+        "archive",
+        "list",
+        "-d",
+        "500",
+        "-g",
+        "men",
+        "--rink",
+        "demo",
+        "--database",
+        url,
+        "-f",
+        "json",
+    ).json()["list"]
+    assert listed
+    assert {line["rink"] for line in listed} == {"demo"}
+    assert invoke(
+        "archive", "list", "-d", "500", "-g", "men", "--rink", "calgary", "--database", url,
+        "-f", "json",
+    ).json()["list"] == []  # fmt: skip
+
+
+def test_an_admin_moves_a_competition_to_another_rink(tmp_path: Path, demo: Competition) -> None:
+    url = f"sqlite:///{tmp_path / 'rinks.db'}"
+    assert invoke("archive", "rinks", write(tmp_path, "rinks.txt", RINKS), "--database", url)
+    path = tmp_path / "demo.json"
+    write_competition_file(demo, path)
+    assert invoke("archive", "import", path, "--database", url).status == 0
+    assert invoke("user", "add", "marit", "--role", "admin", "--database", url).status == 0
+    moved = invoke(
+        "archive", "rink", "1", "calgary", "--level", "championship", "--as", "marit",
+        "--reason", "skated in Calgary", "--database", url,
+    )  # fmt: skip
+    assert moved.status == 0, moved.stderr
+    assert moved.stdout == "competition #1: rink calgary, level championship, by marit\n"
+    listed = invoke(
+        "archive", "list", "-d", "500", "-g", "men", "--rink", "calgary", "--database", url,
+        "-f", "json",
+    ).json()["list"]  # fmt: skip
+    assert listed
+    assert {line["rink"] for line in listed} == {"calgary"}
+    records = invoke(
+        "archive", "records", "-d", "500", "-g", "men", "--kind", "TR", "--database", url,
+        "-f", "json",
+    ).json()  # fmt: skip
+    assert records, "the track record moved to Calgary"
+    unknown = run(
+        "archive", "rink", "1", "thialf", "--as", "marit", "--reason", "x", "--database", url,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert unknown.status == BAD_INPUT
+    assert unknown.lines() == ["ovaltime: error: rink 'thialf' not found"]
+
+
+def test_a_rinks_list_with_a_bad_line_stores_the_others(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rinks.db'}"
+    lost = "nowhere         Lost Oval\n                Nowhere     XXX     SOMEWHERE     high\n"
+    rinks = write(tmp_path, "rinks.txt", RINKS + lost)
+    done = run("archive", "rinks", rinks, "--database", url, cwd=tmp_path)
+    assert done.status == BAD_INPUT
+    assert done.stdout.startswith("2 rinks added")
+    assert done.lines()
+    assert all(line.startswith("ovaltime: problem: ") for line in done.lines())
+    assert "rinks.txt:6" in done.stderr
