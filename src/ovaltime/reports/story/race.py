@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from ovaltime.core.laps import last_lap
 from ovaltime.core.pairs import LeaderSpell, leader_spells
 from ovaltime.core.ranking import Ranked, rank_race
+from ovaltime.core.records import RECORD_KINDS, headline
 from ovaltime.core.results import Race, Result
 from ovaltime.core.splits import compare_to_leader, split_label
 from ovaltime.core.states import RaceKind, Status
@@ -64,8 +65,7 @@ RECORD_WORDS = {
     "PB": "a personal best",
     "SB": "a season's best",
 }
-_NEWS = ("WR", "WRJ", "NR", "NRJ", "TR", "TRJ")
-_IMPORTANCE = (*_NEWS, "PB", "SB")
+_NEWS = RECORD_KINDS
 #: A lead at a split point smaller than this (thousandths) is not told as a lead that faded.
 FADE_MIN = 100
 #: A winning margin of at least this (thousandths) is a clear one.
@@ -92,11 +92,6 @@ def race_story(race: Race, namer: Namer | None = None) -> list[Paragraph]:
     course = paragraph([*_pace(race, name), *_splits(race, ranked, name)])
     rest = paragraph([*_records(ranked, name), _bests(ranked, name), *_incidents(race, name)])
     return [p for p in (top, course, rest) if p is not None]
-
-
-def headline(flags: Sequence[str] | set[str]) -> str:
-    """The most important record flag of a result (WR first, SB last); empty for none."""
-    return next((flag for flag in _IMPORTANCE if flag in flags), "")
 
 
 # --- the result -------------------------------------------------------------------------------
