@@ -7,13 +7,14 @@ ISU texts are checked against what they publish.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from ovaltime.core.records import adelskalender_points
-from ovaltime.core.results import Competition
+from ovaltime.core.results import Competition, Race, Result, Skater
 from ovaltime.core.states import Gender
 from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
@@ -524,3 +525,34 @@ def test_a_rinks_list_with_a_bad_line_stores_the_others(tmp_path: Path) -> None:
     assert done.lines()
     assert all(line.startswith("ovaltime: problem: ") for line in done.lines())
     assert "rinks.txt:6" in done.stderr
+
+
+def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Competition) -> None:
+    name, nation, best = _finishers(demo, 500)[0]
+    later = Competition(
+        "Club Cup",
+        races=(Race(500, Gender.MEN, results=(Result(Skater("Xavier Otherway", nation), best),)),),
+        venue="Demo Oval",
+        nation="NOR",
+        start=dt.date(2026, 3, 20),
+    )
+    path = tmp_path / "later.json"
+    write_competition_file(later, path)
+    assert invoke("archive", "import", path, "--database", database).status == 0
+    assert invoke("user", "add", "marit", "--role", "admin", "--database", database).status == 0
+    merged = invoke(
+        "archive", "merge", name, "Xavier Otherway", "--as", "marit",
+        "--reason", "the same skater, misspelt by the club", "--database", database,
+    )  # fmt: skip
+    assert merged.status == 0, merged.stderr
+    assert merged.stdout.startswith("Xavier Otherway (#")
+    assert f") merged into {name} (#" in merged.stdout
+    assert "by marit: 1 entries moved" in merged.stdout
+    found = invoke("archive", "bests", "Xavier Otherway", "--database", database, "-f", "json")
+    assert found.json()["skater"]["name"] == name, "the other spelling is now an alias"
+    pb = next(b for b in found.json()["bests"] if b["distance"] == 500)["pb"]
+    assert pb["competition"] == demo.name, "an equal time later is no new best"
+    gone = run("archive", "merge", name, "#999", "--as", "marit", "--reason", "x",
+               "--database", database, cwd=tmp_path)  # fmt: skip
+    assert gone.status == BAD_INPUT
+    assert len(gone.lines()) == 1

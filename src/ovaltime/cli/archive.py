@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ovaltime.cli.archive_persons import merge
 from ovaltime.cli.archive_rinks import rink_attach, rinks_import
 from ovaltime.cli.commands import DatabaseOption, FormatOption
 from ovaltime.cli.output import OutputFormat
@@ -174,6 +175,7 @@ def archive_app() -> typer.Typer:
     group.command()(records)
     group.command("rinks")(rinks_import)
     group.command("rink")(rink_attach)
+    group.command()(merge)
     aliases = typer.Typer(
         help="Admin edits of skaters' names.", no_args_is_help=True, rich_markup_mode=None
     )

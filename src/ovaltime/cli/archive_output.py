@@ -41,7 +41,7 @@ def _reading(database: str | None) -> Iterator[Session]:
         context.engine.dispose()
 
 
-def _skater(session: Session, text: str) -> PersonFound:
+def skater_named(session: Session, text: str) -> PersonFound:
     """The person ``text`` names; several fit: list them on standard error and exit 2."""
     from ovaltime.services.archive_views import Ambiguous, resolve_skater
 
@@ -252,7 +252,7 @@ def bests_command(skater: str, season: str | None, database: str | None, fmt: Ou
 
     start = parse_season(season, "--season") if season is not None else None
     with _reading(database) as session:
-        found = _skater(session, skater)
+        found = skater_named(session, skater)
         view = bests_view(
             found,
             bests(session, found.person_id, start),
@@ -396,7 +396,7 @@ def h2h_command(first: str, second: str, database: str | None, fmt: OutputFormat
     from ovaltime.store.archive_queries import head_to_head
 
     with _reading(database) as session:
-        a, b = _skater(session, first), _skater(session, second)
+        a, b = skater_named(session, first), skater_named(session, second)
         view = head_to_head_view(a, b, head_to_head(session, a.person_id, b.person_id))
     header = ("date", "distance", "competition", "A", "B", "faster")
     names = {"a": a.name, "b": b.name, None: "equal"}
@@ -472,7 +472,7 @@ def alias_add_command(
     context, _ = open_database(database)
     try:
         with read_session(context.engine) as session:
-            found = _skater(session, to)
+            found = skater_named(session, to)
         user = find_user(context, actor)
         alias = add_alias(context, found.person_id, name, nation=nation, actor=user, reason=reason)
     finally:
