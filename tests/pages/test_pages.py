@@ -6,7 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.pages.conftest import Skated
+from tests.pages.conftest import Skated, skate
 from tests.web.conftest import LiveRace, bearer, make_live_race, ok
 
 
@@ -54,8 +54,8 @@ def test_competition_home_shows_the_programme_with_states(
 
 def test_race_page_shows_ranks_thousandths_and_behind(client: TestClient, skated: Skated) -> None:
     text = text_of(client.get(skated.page))
-    assert "1 Anna Visser NED WR NR PB SB 37.34(2)" in text
-    assert "2 Bea Berg NOR WR NR PB SB 37.34(8) +0.006" in text
+    assert "1 Anna Visser NED 37.34(2)" in text
+    assert "2 Bea Berg NOR 37.34(8) +0.006" in text
 
 
 def test_race_page_shows_the_leader_in_words(client: TestClient, skated: Skated) -> None:
@@ -179,3 +179,22 @@ def test_missing_things_are_html_404s(client: TestClient, live: LiveRace) -> Non
         assert response.status_code == 404, path
         assert response.headers["content-type"].startswith("text/html")
         assert words in response.text
+
+
+def test_the_race_page_announces_what_beats_the_archive(
+    client: TestClient, official_token: str
+) -> None:
+    earlier = make_live_race(client, official_token)
+    for result_id, time in ((earlier.anna, "37.50"), (earlier.bea, "37.60")):
+        ok(
+            client.post(
+                f"/api/results/{result_id}", json={"time": time}, headers=bearer(official_token)
+            )
+        )
+    later = make_live_race(client, official_token)
+    skate(client, official_token, later)
+    text = text_of(client.get(Skated(later).page))
+    assert "1 Anna Visser NED WR NR PB SB 37.34(2)" in text
+    assert "2 Bea Berg NOR WR NR PB SB 37.34(8) +0.006" in text, "equal hundredths equal it"
+    first = text_of(client.get(Skated(earlier).page))
+    assert "1 Anna Visser NED 37.50" in first, "a new archive announces nothing"
