@@ -80,7 +80,7 @@ def test_a_correction_judges_the_race_again(
     assert records(context, race_id) == {"Anna Visser": (), "Bea Berg": (), "Cara Cole": ()}
     with read_session(context.engine) as session:
         rows = session.execute(select(ArchiveResultRow.result_id, ArchiveResultRow.flags))
-        flags = dict(rows.tuples().all())
+        flags = {row.result_id: row.flags for row in rows}
         version = session.scalar(select(ResultRow.version).where(ResultRow.id == bea))
     assert flags == {anna: "WR NR PB SB", bea: "PB SB"}, "judged again: Anna's time stands"
     assert version == corrected.version, "flags are no change of an official's"
