@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from ovaltime.core.states import Gender
 from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
 from ovaltime.formats.document import write_competition_file
+from tests.archive.test_precision import HUNDREDTHS, TENTHS, allround_in_tenths
 from tests.cli.helpers import BAD_INPUT, invoke, run, write
 
 LIST_KEYS = ["rank", "skater", "nation", "time", "date", "competition", "rink"]
@@ -556,3 +558,32 @@ def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Compet
                "--database", database, cwd=tmp_path)  # fmt: skip
     assert gone.status == BAD_INPUT
     assert len(gone.lines()) == 1
+
+
+def test_times_in_tenths_keep_their_precision(tmp_path: Path, database_url: str) -> None:
+    """A competition hand-timed in tenths beside one skater timed in hundredths: every answer
+    writes ``41.8`` as ``41.8``, and ``42.35`` still with two decimals."""
+    path = tmp_path / "tenths.json"
+    write_competition_file(allround_in_tenths(), path)
+    done = invoke("archive", "import", path, "--database", database_url, "-f", "json")
+    assert done.status == 0, done.stderr
+
+    def answer(*args: str) -> Any:
+        return invoke("archive", *args, "--database", database_url, "-f", "json").json()
+
+    listed = answer("list", "-d", "500", "-g", "women")["list"]
+    assert [(x["skater"], x["time"]) for x in listed] == [("Tora", "41.8"), ("Hilde", "42.35")]
+    tora = answer("bests", "Tora")["bests"]
+    assert [b["pb"]["time"] for b in tora] == list(TENTHS)
+    (world,) = answer("records", "-d", "500", "-g", "women")["records"]
+    assert (world["skater"], world["time"]) == ("Tora", "41.8")
+    table = answer("adelskalender", "-g", "women")["list"]
+    assert [list(x["bests"].values()) for x in table] == [list(TENTHS), list(HUNDREDTHS)]
+    meetings = answer("h2h", "Tora", "Hilde")["meetings"]
+    assert [(m["time_a"], m["time_b"]) for m in meetings] == list(
+        zip(TENTHS, HUNDREDTHS, strict=True)
+    )
+    shown = invoke("archive", "list", "-d", "500", "-g", "women", "--database", database_url)
+    assert "41.8" in shown.stdout
+    assert "41.80" not in shown.stdout
+    assert "42.35" in shown.stdout

@@ -12,6 +12,7 @@ from ovaltime.core.results import Competition
 from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
 from ovaltime.services.archive.importing import Source, archive_competitions
+from tests.archive.test_precision import HUNDREDTHS, TENTHS, allround_in_tenths
 from tests.pages.test_pages import text_of
 from tests.web.conftest import app_context, ok
 
@@ -128,3 +129,24 @@ def test_an_unknown_skater_is_a_404_page(client: TestClient) -> None:
     response = client.get("/archive/skaters/999")
     assert response.status_code == 404
     assert "There is no skater 999 in the archive." in response.text
+
+
+def test_times_in_tenths_keep_their_precision(app: FastAPI, client: TestClient) -> None:
+    """A hand-timed ``41.8`` is written ``41.8`` on the lists, Adelskalender and skater pages."""
+    assert archive_competitions(app_context(app), [Source("tenths", allround_in_tenths())])
+    listed = text_of(client.get("/archive/lists", params={"distance": "500", "gender": "women"}))
+    assert "1 Tora NOR 41.8 " in listed
+    assert "2 Hilde NED 42.35 " in listed
+    table = text_of(client.get("/archive/adelskalender", params={"gender": "women"}))
+    lines = ok(client.get("/api/archive/adelskalender", params={"gender": "women"}))["list"]
+    assert [(x["skater"], list(x["bests"].values())) for x in lines] == [
+        ("Tora", list(TENTHS)),
+        ("Hilde", list(HUNDREDTHS)),
+    ]
+    for rank, x, times in zip((1, 2), lines, (TENTHS, HUNDREDTHS), strict=True):
+        assert f"{rank} {x['skater']} {x['nation']} {x['points']} {' '.join(times)}" in table
+    tora = ok(client.get("/api/archive/skaters", params={"q": "Tora"}))["skaters"][0]["id"]
+    page = text_of(client.get(f"/archive/skaters/{tora}"))
+    assert "500 m 41.8 " in page
+    assert "500 m: 41.8 on 1938-02-05" in page  # the chart's point (its axis is per 500 m)
+    assert "41.80" not in listed + table

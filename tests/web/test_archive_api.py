@@ -16,6 +16,7 @@ from ovaltime.core.results import Competition
 from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
 from ovaltime.services.archive.importing import Source, archive_competitions
+from tests.archive.test_precision import HUNDREDTHS, TENTHS, allround_in_tenths
 from tests.cli.helpers import invoke
 from tests.web.conftest import app_context, error_of, ok
 
@@ -185,3 +186,34 @@ def test_an_empty_archive_answers_with_empty_lists(client: TestClient) -> None:
     assert ok(client.get("/api/archive/adelskalender")) == {"list": []}
     assert ok(client.get("/api/archive/skaters?q=anyone")) == {"skaters": []}
     assert ok(client.get("/api/archive/records?distance=500&gender=women")) == {"records": []}
+
+
+def test_times_in_tenths_keep_their_precision(
+    app: FastAPI, client: TestClient, database_url: str
+) -> None:
+    """``41.8`` stays ``41.8`` in every answer, ``42.35`` keeps its hundredths; the list is
+    the command line's."""
+    assert archive_competitions(app_context(app), [Source("tenths", allround_in_tenths())])
+    params = {"distance": "500", "gender": "women"}
+    listed = ok(client.get("/api/archive/lists", params=params))
+    assert [(x["skater"], x["time"]) for x in listed["list"]] == [
+        ("Tora", "41.8"),
+        ("Hilde", "42.35"),
+    ]
+    cli = invoke(
+        "archive", "list", "-d", "500", "-g", "women", "--database", database_url, "-f", "json"
+    )
+    assert _without_ids(listed) == cli.json()
+    tora, hilde = _skater_id(client, "Tora"), _skater_id(client, "Hilde")
+    bests = ok(client.get(f"/api/archive/skaters/{tora}"))["bests"]
+    assert [b["pb"]["time"] for b in bests] == list(TENTHS)
+    steps = ok(client.get(f"/api/archive/skaters/{tora}/progression", params={"distance": 500}))
+    assert [s["time"] for s in steps["progression"]] == ["41.8"]
+    (world,) = ok(client.get("/api/archive/records", params=params))["records"]
+    assert world["time"] == "41.8"
+    table = ok(client.get("/api/archive/adelskalender", params={"gender": "women"}))["list"]
+    assert [list(x["bests"].values()) for x in table] == [list(TENTHS), list(HUNDREDTHS)]
+    meetings = ok(client.get("/api/archive/head-to-head", params={"a": tora, "b": hilde}))
+    assert [(m["time_a"], m["time_b"]) for m in meetings["meetings"]] == list(
+        zip(TENTHS, HUNDREDTHS, strict=True)
+    )

@@ -1,10 +1,10 @@
 """The Adelskalender: skaters ranked by the samalog sum of their personal bests.
 
 The standing is read from ``adelskalender`` along its index (gender, points), the bests shown
-beside it from ``archive_bests``. A skater's position in the past comes from
-``adelskalender_changes``: points only ever fall, so the position after a change at date ``d``
-with ``p`` points is one plus the number of other skaters who had fewer than ``p`` points by
-``d`` (equal points share a position).
+beside it from ``archive_bests`` (each with its result's precision, joined by primary key). A
+skater's position in the past comes from ``adelskalender_changes``: points only ever fall, so
+the position after a change at date ``d`` with ``p`` points is one plus the number of other
+skaters who had fewer than ``p`` points by ``d`` (equal points share a position).
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from ovaltime.store.archive_tables import (
     ArchiveBestRow,
     PersonRow,
 )
+from ovaltime.store.archive_times import archive_time
+from ovaltime.store.tables import ResultRow
 
 __all__ = ["AdelskalenderLine", "AdelskalenderStep", "adelskalender", "adelskalender_history"]
 
@@ -75,12 +77,12 @@ def adelskalender(
     distances = ADELSKALENDER_DISTANCES[gender]
     b = ArchiveBestRow
     bests: dict[int, dict[int, Time]] = {row.person_id: {} for row in rows}
-    for person, distance, time in session.execute(
-        select(b.person_id, b.distance, b.time_thousandths).where(
-            b.person_id.in_(list(bests)), b.season == ALL_TIME, b.distance.in_(distances)
-        )
+    for person, distance, time, precision in session.execute(
+        select(b.person_id, b.distance, b.time_thousandths, ResultRow.time_precision)
+        .join(ResultRow, ResultRow.id == b.result_id)
+        .where(b.person_id.in_(list(bests)), b.season == ALL_TIME, b.distance.in_(distances))
     ):
-        bests[person][distance] = Time(time)
+        bests[person][distance] = archive_time(time, precision)
     rank = 1
     if offset:
         first = rows[0].points_thousandths

@@ -32,7 +32,8 @@ from ovaltime.store.archive_tables import (
     PersonRow,
     RinkRow,
 )
-from ovaltime.store.tables import CompetitionRow
+from ovaltime.store.archive_times import archive_time, precisions
+from ovaltime.store.tables import CompetitionRow, ResultRow
 
 __all__ = ["ListLine", "alltime_list", "season_list"]
 
@@ -135,7 +136,8 @@ def _from_bests(
     limit: int,
     offset: int,
 ) -> list[ListLine]:
-    """The fast path: one statement along the bests index, names joined by primary key."""
+    """The fast path: one statement along the bests index; names and the precision of the
+    time (``results.time_precision``) joined by primary key."""
     b = ArchiveBestRow
     where = [b.distance == distance, b.gender == gender, b.season == season]
     if nation:
@@ -151,9 +153,11 @@ def _from_bests(
             CompetitionRow.name,
             func.coalesce(RinkRow.key, ""),
             b.result_id,
+            ResultRow.time_precision,
         )
         .join(PersonRow, PersonRow.id == b.person_id)
         .join(CompetitionRow, CompetitionRow.id == b.competition_id)
+        .join(ResultRow, ResultRow.id == b.result_id)
         .outerjoin(RinkRow, RinkRow.id == b.rink_id)
         .where(*where)
         .order_by(b.time_thousandths, b.date, b.person_id)
@@ -169,13 +173,13 @@ def _from_bests(
     lines = []
     rank = before + 1
     previous: int | None = None
-    for index, (person, name, held, time, date, ident, event, rink, result) in enumerate(rows):
+    for index, row in enumerate(rows):
+        person, name, held, time, date, ident, event, rink, result, precision = row
         if previous is not None and time // 10 != previous:
             rank = offset + index + 1
         previous = time // 10
-        lines.append(
-            ListLine(rank, person, name, held, Time(time), date, ident, event, rink, result)
-        )
+        shown = archive_time(time, precision)
+        lines.append(ListLine(rank, person, name, held, shown, date, ident, event, rink, result))
     return lines
 
 
@@ -290,7 +294,8 @@ def _ahead(everyone: Sequence[_Best], offset: int) -> int:
 
 
 def _lines(session: Session, bests: list[_Best], before: int, offset: int) -> list[ListLine]:
-    """Rank the bests and fetch what a line shows (names, competitions, rinks)."""
+    """Rank the bests and fetch what a line shows (names, competitions, rinks, and the
+    precision of each time), each by primary key."""
     if not bests:
         return []
     persons = dict(
@@ -313,6 +318,7 @@ def _lines(session: Session, bests: list[_Best], before: int, offset: int) -> li
         if rink_ids
         else {}
     )
+    given = precisions(session, [b.result_id for b in bests])
     lines = []
     rank = before + 1
     previous: int | None = None
@@ -327,7 +333,7 @@ def _lines(session: Session, bests: list[_Best], before: int, offset: int) -> li
                 best.person_id,
                 persons.get(best.person_id, ""),
                 best.nation,
-                Time(best.time_thousandths),
+                archive_time(best.time_thousandths, given.get(best.result_id)),
                 best.date,
                 best.competition_id,
                 competitions.get(best.competition_id, ""),

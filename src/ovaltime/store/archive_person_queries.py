@@ -21,6 +21,7 @@ from ovaltime.store.archive_tables import (
     PersonRow,
     RinkRow,
 )
+from ovaltime.store.archive_times import archive_time
 from ovaltime.store.tables import CompetitionRow, ResultRow
 
 __all__ = [
@@ -116,16 +117,19 @@ def _results(session: Session, result_ids: list[int]) -> dict[int, PersonResult]
             CompetitionRow.name,
             func.coalesce(RinkRow.key, ""),
             a.flags,
+            ResultRow.time_precision,
         )
         .join(CompetitionRow, CompetitionRow.id == a.competition_id)
+        .join(ResultRow, ResultRow.id == a.result_id)
         .outerjoin(RinkRow, RinkRow.id == a.rink_id)
         .where(a.result_id.in_(result_ids))
     )
     found = {}
     for row in session.execute(query):
-        ident, distance, time, date, season, competition_id, name, rink, flags = row
+        ident, distance, time, date, season, competition_id, name, rink, flags, precision = row
+        shown = archive_time(time, precision)
         found[ident] = PersonResult(
-            ident, distance, Time(time), date, season, competition_id, name, rink, flags
+            ident, distance, shown, date, season, competition_id, name, rink, flags
         )
     return found
 
@@ -173,7 +177,9 @@ def head_to_head(session: Session, a: int, b: int) -> HeadToHead:
             xa.competition_id,
             CompetitionRow.name,
             xa.time_thousandths,
+            ra.time_precision,
             xb.time_thousandths,
+            rb.time_precision,
         )
         .join(ra, ra.id == xa.result_id)
         .join(rb, rb.race_id == ra.race_id)
@@ -184,8 +190,17 @@ def head_to_head(session: Session, a: int, b: int) -> HeadToHead:
     )
     meetings = []
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for race, distance, date, competition_id, name, time_a, time_b in session.execute(query):
-        meeting = Meeting(race, distance, date, competition_id, name, Time(time_a), Time(time_b))
+    for row in session.execute(query):
+        race, distance, date, competition_id, name, time_a, precision_a, time_b, precision_b = row
+        meeting = Meeting(
+            race,
+            distance,
+            date,
+            competition_id,
+            name,
+            archive_time(time_a, precision_a),
+            archive_time(time_b, precision_b),
+        )
         meetings.append(meeting)
         totals[distance][{"a": 0, "b": 1, "": 2}[meeting.winner]] += 1
     return HeadToHead(

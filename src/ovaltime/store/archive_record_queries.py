@@ -22,7 +22,8 @@ from ovaltime.store.archive_tables import (
     PersonRow,
     RinkRow,
 )
-from ovaltime.store.tables import CompetitionRow
+from ovaltime.store.archive_times import archive_time
+from ovaltime.store.tables import CompetitionRow, ResultRow
 
 __all__ = ["RecordLine", "records", "world_record_at"]
 
@@ -58,13 +59,15 @@ def _line(session: Session, mark: ArchiveRecordRow) -> RecordLine:
             a.competition_id,
             CompetitionRow.name,
             func.coalesce(RinkRow.key, ""),
+            ResultRow.time_precision,
         )
         .join(PersonRow, PersonRow.id == a.person_id)
         .join(CompetitionRow, CompetitionRow.id == a.competition_id)
+        .join(ResultRow, ResultRow.id == a.result_id)
         .outerjoin(RinkRow, RinkRow.id == a.rink_id)
         .where(a.result_id == mark.result_id)
     ).one()
-    time, person, name, nation, competition_id, competition, rink = row
+    time, person, name, nation, competition_id, competition, rink, precision = row
     scope = mark.scope
     if mark.kind.startswith("TR") and scope:
         scope = session.scalar(select(RinkRow.key).where(RinkRow.id == int(scope))) or scope
@@ -73,7 +76,7 @@ def _line(session: Session, mark: ArchiveRecordRow) -> RecordLine:
         scope,
         mark.distance,
         mark.gender,
-        Time(time),
+        archive_time(time, precision),
         person,
         name,
         nation,

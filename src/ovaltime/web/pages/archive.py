@@ -186,7 +186,7 @@ def _skater_data(ctx: Context, person_id: int) -> dict[str, Any] | None:
         )
         progressions = {
             line["distance"]: [
-                Step(result.date, result.time.thousandths)
+                Step(result.date, result.time)
                 for result in pb_progression(session, person_id, line["distance"])
             ]
             for line in view["bests"]

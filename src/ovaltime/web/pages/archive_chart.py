@@ -29,10 +29,10 @@ COLOURS = ("#1d4ed8", "#c2410c", "#15803d", "#7e22ce", "#b45309", "#0f766e", "#b
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One improvement: when, and the time in thousandths."""
+    """One improvement: when, and the time (written as the tables write it: ``41.8``)."""
 
     date: dt.date
-    thousandths: int
+    time: Time
 
 
 def _per_500(distance: int, thousandths: int) -> Decimal:
@@ -52,7 +52,7 @@ def progression_svg(progressions: Mapping[int, Sequence[Step]], *, title: str) -
     series = {d: list(steps) for d, steps in sorted(progressions.items()) if steps}
     if not series:
         return Markup("")
-    values = [_per_500(d, s.thousandths) for d, steps in series.items() for s in steps]
+    values = [_per_500(d, s.time.thousandths) for d, steps in series.items() for s in steps]
     dates = [s.date for steps in series.values() for s in steps]
     low, high = min(values), max(values)
     if high - low < Decimal("0.5"):
@@ -110,7 +110,7 @@ def progression_svg(progressions: Mapping[int, Sequence[Step]], *, title: str) -
     )
     for index, (distance, steps) in enumerate(series.items()):
         colour = COLOURS[index % len(COLOURS)]
-        points = [(x(s.date), y(_per_500(distance, s.thousandths))) for s in steps]
+        points = [(x(s.date), y(_per_500(distance, s.time.thousandths))) for s in steps]
         line = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
         parts.append(f'<g class="series" data-distance="{distance}">')
         if len(points) > 1:
@@ -120,7 +120,7 @@ def progression_svg(progressions: Mapping[int, Sequence[Step]], *, title: str) -
         for (px, py), s in zip(points, steps, strict=True):
             parts.append(
                 f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}">'
-                f"<title>{distance} m: {_clock(s.thousandths)} on {s.date.isoformat()}</title>"
+                f"<title>{distance} m: {s.time.format()} on {s.date.isoformat()}</title>"
                 "</circle>"
             )
         _, end_y = points[-1]
@@ -130,8 +130,3 @@ def progression_svg(progressions: Mapping[int, Sequence[Step]], *, title: str) -
         )
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def _clock(thousandths: int) -> str:
-    """The official notation of a time (hundredths), as the tables beside the chart show it."""
-    return Time(thousandths).format()
