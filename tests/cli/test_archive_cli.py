@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from ovaltime.core.combination_records import combination_totals
 from ovaltime.core.records import adelskalender_points
 from ovaltime.core.results import Competition, Race, Result, Skater
 from ovaltime.core.states import Gender
@@ -587,3 +588,24 @@ def test_times_in_tenths_keep_their_precision(tmp_path: Path, database_url: str)
     assert "41.8" in shown.stdout
     assert "41.80" not in shown.stdout
     assert "42.35" in shown.stdout
+
+
+def test_the_combination_totals(tmp_path: Path, database: str, demo: Competition) -> None:
+    best = min(combination_totals(demo), key=lambda t: t.points)
+    listed = invoke("archive", "combinations", "--database", database, "-f", "json").json()
+    first = listed["list"][0]
+    assert (first["rank"], first["skater"], first["flags"]) == (1, best.skater.name, "WR NR PB")
+    assert len(listed["list"]) == 8
+    shown = invoke("archive", "combinations", "-c", "big", "-g", "men", "--database", database)
+    assert shown.status == 0
+    assert "big combination, men" in shown.stdout
+    assert best.skater.name in shown.stdout
+    empty = invoke("archive", "combinations", "-c", "sprint", "--database", database)
+    assert "no championship of this combination in the archive" in empty.stdout
+    bad = run("archive", "combinations", "-c", "quad", "--database", database, cwd=tmp_path)
+    assert bad.status == BAD_INPUT
+    assert bad.lines() == [
+        "ovaltime: error: --combination: 'quad': expected one of big, small, sprint, mini"
+    ]
+    bests = invoke("archive", "bests", best.skater.name, "--database", database)
+    assert "Combination totals" in bests.stdout

@@ -150,3 +150,23 @@ def test_times_in_tenths_keep_their_precision(app: FastAPI, client: TestClient) 
     assert "500 m 41.8 " in page
     assert "500 m: 41.8 on 1938-02-05" in page  # the chart's point (its axis is per 500 m)
     assert "41.80" not in listed + table
+
+
+def test_the_combination_totals_page(client: TestClient, archived: Competition) -> None:
+    lines = ok(client.get("/api/archive/combinations?combination=big"))["list"]
+    response = client.get("/archive/combinations?combination=big&gender=men")
+    text = text_of(response)
+    top = lines[0]
+    assert f"1 {top['skater']} {top['nation']} {top['points']} 2026-03-08" in text
+    assert f"{archived.name} WR NR PB" in text
+    assert f'href="/archive/skaters/{top["skater_id"]}"' in response.text
+    skater = text_of(client.get(f"/archive/skaters/{top['skater_id']}"))
+    assert f"big {top['points']} 2026-03-08 {archived.name} WR NR PB" in skater
+    sprint = text_of(client.get("/archive/combinations?combination=sprint&gender=women"))
+    assert "The archive holds no championship of this combination yet." in sprint
+    bad = client.get("/archive/combinations?combination=quad")
+    assert bad.status_code == 422
+    assert "expected one of big, small, sprint, mini" in bad.text
+    assert (
+        'href="/archive/combinations?combination=big&amp;gender=men"' in client.get("/archive").text
+    )

@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from ovaltime.core.combination_records import combination_totals
 from ovaltime.core.results import Competition
 from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
@@ -217,3 +218,35 @@ def test_times_in_tenths_keep_their_precision(
     assert [(m["time_a"], m["time_b"]) for m in meetings["meetings"]] == list(
         zip(TENTHS, HUNDREDTHS, strict=True)
     )
+
+
+def test_the_combination_totals_are_the_command_line_s_with_ids(
+    client: TestClient, archived: Competition, database_url: str
+) -> None:
+    expected = sorted(combination_totals(archived), key=lambda t: t.points)
+    view = ok(client.get("/api/archive/combinations", params={"combination": "big"}))
+    assert [(x["skater"], x["points"]) for x in view["list"]] == [
+        (t.skater.name, f"{t.points // 1000}.{t.points % 1000:03d}") for t in expected
+    ]
+    first = view["list"][0]
+    assert set(first) == {
+        "rank", "skater", "nation", "points", "date", "competition", "flags", "skater_id",
+        "competition_id",
+    }  # fmt: skip
+    assert (first["rank"], first["flags"], first["date"]) == (1, "WR NR PB", "2026-03-08")
+    cli = invoke("archive", "combinations", "--database", database_url, "-f", "json")
+    assert _without_ids(view) == cli.json()
+    skater = ok(client.get(f"/api/archive/skaters/{first['skater_id']}"))
+    assert skater["combinations"] == [
+        {
+            "combination": "big",
+            "gender": "men",
+            "points": first["points"],
+            "date": "2026-03-08",
+            "competition": archived.name,
+            "flags": "WR NR PB",
+        }
+    ]
+    assert ok(client.get("/api/archive/combinations?combination=sprint")) == {"list": []}
+    error = error_of(client.get("/api/archive/combinations?combination=quad"), 422, "invalid")
+    assert error["field"] == "combination"

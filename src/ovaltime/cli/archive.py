@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ovaltime.cli.archive_combinations import combinations
 from ovaltime.cli.archive_persons import merge
 from ovaltime.cli.archive_rinks import rink_attach, rinks_import
 from ovaltime.cli.commands import DatabaseOption, FormatOption
@@ -171,6 +172,7 @@ def archive_app() -> typer.Typer:
     group.command()(bests)
     group.command("list")(list_)
     group.command()(adelskalender)
+    group.command()(combinations)
     group.command()(h2h)
     group.command()(records)
     group.command("rinks")(rinks_import)

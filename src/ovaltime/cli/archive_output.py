@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _reading(database: str | None) -> Iterator[Session]:
+def reading(database: str | None) -> Iterator[Session]:
     """A read session on the database, closed (and the engine disposed) afterwards."""
     from ovaltime.store.engine import read_session
 
@@ -248,16 +248,19 @@ def _print_summary(summary: ArchiveSummary, where: str) -> None:
 # -- reads --------------------------------------------------------------------------------------
 def bests_command(skater: str, season: str | None, database: str | None, fmt: OutputFormat) -> None:
     from ovaltime.services.archive_views import bests_view, parse_season
+    from ovaltime.services.combination_views import totals_view
     from ovaltime.store.archive_queries import adelskalender_history, bests
+    from ovaltime.store.combination_rows import person_totals
 
     start = parse_season(season, "--season") if season is not None else None
-    with _reading(database) as session:
+    with reading(database) as session:
         found = skater_named(session, skater)
         view = bests_view(
             found,
             bests(session, found.person_id, start),
             adelskalender_history(session, found.person_id),
         )
+        view["combinations"] = totals_view(person_totals(session, found.person_id))
     if fmt is OutputFormat.json:
         write_json(view)
         return
@@ -302,6 +305,18 @@ def bests_command(skater: str, season: str | None, database: str | None, fmt: Ou
                 right=("points", "position"),
             )
         )
+    if view["combinations"]:
+        _print(
+            table(
+                "Combination totals",
+                ("combination", "points", "date", "competition", "flags"),
+                (
+                    (c["combination"], c["points"], c["date"], c["competition"], c["flags"])
+                    for c in view["combinations"]
+                ),
+                right=("points",),
+            )
+        )
 
 
 def list_command(
@@ -337,7 +352,7 @@ def list_command(
         limit=limit,
         offset=offset,
     )
-    with _reading(database) as session:
+    with reading(database) as session:
         view = list_view(read_list(session, query))
     header = ("rank", "skater", "nation", "time", "date", "competition", "rink")
     rows = [tuple(line[key] for key in header) for line in view["list"]]
@@ -360,7 +375,7 @@ def adelskalender_command(
     from ovaltime.store.archive_queries import adelskalender
 
     chosen = parse_gender(gender, "--gender")
-    with _reading(database) as session:
+    with reading(database) as session:
         view = adelskalender_view(adelskalender(session, chosen, limit=limit, offset=offset))
     distances = [str(d) for d in ADELSKALENDER_DISTANCES[chosen]]
     header = ("rank", "skater", "nation", "points", *distances)
@@ -395,7 +410,7 @@ def h2h_command(first: str, second: str, database: str | None, fmt: OutputFormat
     from ovaltime.services.archive_views import head_to_head_view
     from ovaltime.store.archive_queries import head_to_head
 
-    with _reading(database) as session:
+    with reading(database) as session:
         a, b = skater_named(session, first), skater_named(session, second)
         view = head_to_head_view(a, b, head_to_head(session, a.person_id, b.person_id))
     header = ("date", "distance", "competition", "A", "B", "faster")
@@ -447,7 +462,7 @@ def records_command(
     metres = parse_distance(distance, "--distance")
     chosen = parse_gender(gender, "--gender")
     which = parse_kind(kind, "--kind")
-    with _reading(database) as session:
+    with reading(database) as session:
         view = records_view(records(session, which, metres, chosen, nation=nation, rink=rink))
     header = ("kind", "scope", "time", "skater", "nation", "date", "competition", "rink")
     rows = [tuple(line[key] for key in header) for line in view["records"]]

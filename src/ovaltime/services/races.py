@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ovaltime.core.states import RaceState
 from ovaltime.services.access import locked_race, require_admin
+from ovaltime.services.archive.combinations import refresh_competition
 from ovaltime.services.audit import write_audit
 from ovaltime.services.errors import Conflict, Invalid
 from ovaltime.services.events import RaceStateChanged
@@ -45,6 +46,9 @@ def change_race_state(
                     "reason", f"race {race_id}: going back to {state.value} needs a reason"
                 )
         race.state = state
+        if RaceState.OFFICIAL in (before, state):
+            unit.session.flush()
+            refresh_competition(unit.session, race.competition_id)
         write_audit(
             unit.session,
             race,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ovaltime.store import accounts, archive_tables, audit, tables
+from ovaltime.store import accounts, archive_tables, audit, combination_tables, tables
 from ovaltime.store.base import Base
 
 __all__ = ["metadata"]
 
 #: The modules whose tables make up the schema (imported for their side effect on ``Base``).
-TABLE_MODULES = (tables, accounts, audit, archive_tables)
+TABLE_MODULES = (tables, accounts, audit, archive_tables, combination_tables)
 
 metadata = Base.metadata

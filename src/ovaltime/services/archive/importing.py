@@ -36,6 +36,7 @@ from ovaltime.core.identity import MatchKind
 from ovaltime.core.results import Competition
 from ovaltime.formats.any_file import CompetitionDetails, load_competition
 from ovaltime.formats.problems import FormatError, Problem
+from ovaltime.services.archive.combinations import judge_slices, store_competition_totals
 from ovaltime.services.archive.entries import competition_entries
 from ovaltime.services.archive.identity import Directory
 from ovaltime.services.archive.judging import store_entries
@@ -53,6 +54,7 @@ from ovaltime.services.events import CompetitionImported
 from ovaltime.services.unit import Context, Unit, transaction
 from ovaltime.store.archive_tables import RinkRow
 from ovaltime.store.bulk_competitions import CompetitionToSave, save_competitions
+from ovaltime.store.combination_rows import TotalSlice
 from ovaltime.store.tables import CompetitionRow
 
 __all__ = [
@@ -323,4 +325,10 @@ def _store(unit: Unit, batch: list[Source], summary: ArchiveSummary, directory: 
         unit.emit(CompetitionImported(ids.competition_id, len(competition.races), results))
     summary.results_archived += len(entries)
     judged = store_entries(session, entries)
+    slices: set[TotalSlice] = set()
+    for (_, item, _), ids in zip(chosen, saved, strict=True):
+        slices |= store_competition_totals(
+            session, ids.competition_id, item.competition, ids.skater_ids, item.persons or {}
+        )
+    judge_slices(session, slices)
     summary.judged_again.update({s: order[0] for s, order in judged.again_from.items()})

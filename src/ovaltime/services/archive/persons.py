@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ovaltime.services.access import require_admin
 from ovaltime.services.archive.audit import log_change
+from ovaltime.services.archive.combinations import refresh_persons as refresh_totals
 from ovaltime.services.archive.identity import keys_of
 from ovaltime.services.archive.judging import rejudge_persons
 from ovaltime.services.errors import Conflict, Invalid, NotFound
@@ -109,6 +110,7 @@ def move_alias(
         session.flush()
         move_skaters(session, skaters, person_id)
         changed = rejudge_persons(session, [source, person_id])
+        refresh_totals(session, skaters, [source, person_id])
         log_change(
             session,
             actor,
@@ -143,6 +145,7 @@ def merge_persons(context: Context, keep: int, merge: int, *, actor: User, reaso
         )
         move_skaters(session, skaters, keep)
         changed = rejudge_persons(session, [keep, merge])
+        refresh_totals(session, skaters, [keep])
         session.flush()
         delete_person(session, merge)
         session.expunge(merged)

@@ -30,6 +30,11 @@ from ovaltime.services.archive_views import (
     records_view,
     skater_view,
 )
+from ovaltime.services.combination_views import (
+    combinations_view,
+    parse_combination_name,
+    totals_view,
+)
 from ovaltime.services.errors import Invalid
 from ovaltime.store.archive_queries import (
     adelskalender,
@@ -40,6 +45,7 @@ from ovaltime.store.archive_queries import (
     pb_progression,
     records,
 )
+from ovaltime.store.combination_rows import combination_lines, person_totals
 from ovaltime.store.engine import read_session
 from ovaltime.web.deps import MAX_ID, ContextDep, Id
 
@@ -85,6 +91,25 @@ def lists(
         return list_view(read_list(session, query), ids=True)
 
 
+@router.get("/combinations")
+def combinations(
+    ctx: ContextDep,
+    combination: Annotated[str, Query(max_length=10, description="big, small, sprint or mini.")],
+    gender: GenderQuery = "men",
+    nation: Text = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The all-time list of a combination: each skater's best samalog total of a championship
+    whose races were the whole combination, with the flags it earned (WR, NR, PB)."""
+    name = parse_combination_name(combination)
+    chosen = parse_gender(gender)
+    wanted = parse_text(nation, "nation")
+    with read_session(ctx.engine) as session:
+        lines = combination_lines(session, name, chosen, nation=wanted, limit=limit, offset=offset)
+        return combinations_view(lines, ids=True)
+
+
 @router.get("/adelskalender")
 def adelskalender_list(
     ctx: ContextDep, gender: GenderQuery = "men", limit: Limit = 100, offset: Offset = 0
@@ -117,13 +142,16 @@ def skaters(
 @router.get("/skaters/{person_id}")
 def skater(ctx: ContextDep, person_id: Id, season: Season = None) -> dict[str, Any]:
     """The skater, their PB and SB on each distance (SB of ``season``, by default the latest
-    they skated in) and their Adelskalender points and position after each change."""
+    they skated in), their Adelskalender points and position after each change, and their
+    combination totals."""
     start = parse_season(season) if season else None
     with read_session(ctx.engine) as session:
         found = person(session, person_id)
-        return bests_view(
+        view = bests_view(
             found, bests(session, person_id, start), adelskalender_history(session, person_id)
         )
+        view["combinations"] = totals_view(person_totals(session, person_id))
+        return view
 
 
 @router.get("/skaters/{person_id}/progression")

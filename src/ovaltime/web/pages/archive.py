@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ovaltime.core.distances import STANDARD_DISTANCES
+from ovaltime.core.programme import COMBINATIONS
 from ovaltime.core.records import ADELSKALENDER_DISTANCES
 from ovaltime.services.archive_views import (
     ListQuery,
@@ -28,6 +29,11 @@ from ovaltime.services.archive_views import (
     read_list,
     skater_view,
 )
+from ovaltime.services.combination_views import (
+    combinations_view,
+    parse_combination_name,
+    totals_view,
+)
 from ovaltime.services.errors import Invalid, NotFound
 from ovaltime.services.unit import Context
 from ovaltime.store.archive_queries import (
@@ -37,6 +43,7 @@ from ovaltime.store.archive_queries import (
     find_persons,
     pb_progression,
 )
+from ovaltime.store.combination_rows import combination_lines, person_totals
 from ovaltime.store.engine import read_session
 from ovaltime.web.deps import MAX_ID, ContextDep, Id
 from ovaltime.web.pages.archive_chart import Step, progression_svg
@@ -174,6 +181,43 @@ async def archive_adelskalender(
     return response
 
 
+def _combinations_data(
+    ctx: Context, combination: str, gender: str, limit: int, offset: int
+) -> dict[str, Any]:
+    try:
+        name = parse_combination_name(combination)
+        chosen = parse_gender(gender)
+    except Invalid as error:
+        return {"problem": str(error), "lines": None}
+    with read_session(ctx.engine) as session:
+        lines = combination_lines(session, name, chosen, limit=limit, offset=offset)
+    view = combinations_view(lines, ids=True)["list"]
+    return {"problem": None, "lines": view, "chosen": chosen.value, "name": name}
+
+
+@router.get("/archive/combinations", response_class=HTMLResponse)
+async def archive_combinations(
+    request: Request,
+    ctx: ContextDep,
+    combination: Text = "big",
+    gender: Text = "men",
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """The best samalog totals of a combination: men's or women's."""
+    wanted, sex = (combination or "big").strip(), (gender or "men").strip()
+    data = await load(_combinations_data, ctx, wanted, sex, limit, offset)
+    names = list(COMBINATIONS)
+    response = render(
+        request,
+        "archive_combinations",
+        {"combination": wanted, "gender": sex, "names": names, **data},
+    )
+    if data["problem"]:
+        response.status_code = 422
+    return response
+
+
 def _skater_data(ctx: Context, person_id: int) -> dict[str, Any] | None:
     """The skater's bests, positions and progression on each distance; None if unknown."""
     with read_session(ctx.engine) as session:
@@ -184,6 +228,7 @@ def _skater_data(ctx: Context, person_id: int) -> dict[str, Any] | None:
         view = bests_view(
             found, bests(session, person_id), adelskalender_history(session, person_id)
         )
+        view["combinations"] = totals_view(person_totals(session, person_id), ids=True)
         progressions = {
             line["distance"]: [
                 Step(result.date, result.time)
