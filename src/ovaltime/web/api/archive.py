@@ -94,7 +94,9 @@ def lists(
 @router.get("/combinations")
 def combinations(
     ctx: ContextDep,
-    combination: Annotated[str, Query(max_length=10, description="big, small, sprint or mini.")],
+    combination: Annotated[
+        str, Query(max_length=10, description="big, small, sprint or mini.")
+    ] = "big",
     gender: GenderQuery = "men",
     nation: Text = None,
     limit: Limit = 100,
