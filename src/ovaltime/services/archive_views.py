@@ -61,6 +61,7 @@ __all__ = [
     "parse_season",
     "parse_text",
     "person",
+    "points_text",
     "progression_view",
     "read_list",
     "records_view",
@@ -172,7 +173,8 @@ def _time(time: Time) -> str:
     return time.format()
 
 
-def _points(thousandths: int) -> str:
+def points_text(thousandths: int) -> str:
+    """Points in thousandths as written, with three decimals: 145742 -> ``"145.742"``."""
     whole, part = divmod(thousandths, 1000)
     return f"{whole}.{part:03d}"
 
@@ -208,7 +210,7 @@ def adelskalender_view(lines: Sequence[AdelskalenderLine], *, ids: bool = False)
             "rank": line.rank,
             "skater": line.name,
             "nation": line.nation,
-            "points": _points(line.points_thousandths),
+            "points": points_text(line.points_thousandths),
             "bests": {str(distance): _time(time) for distance, time in line.bests.items()},
         }
         if ids:
@@ -314,7 +316,7 @@ def bests_view(
         "adelskalender": [
             {
                 "date": step.date.isoformat(),
-                "points": _points(step.points_thousandths),
+                "points": points_text(step.points_thousandths),
                 "position": step.position,
             }
             for step in history

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ovaltime.core.programme import COMBINATIONS
+from ovaltime.services.archive_views import points_text
 from ovaltime.services.errors import Invalid
 from ovaltime.store.combination_rows import CombinationLine
 
@@ -20,17 +21,12 @@ def parse_combination_name(value: str, field: str = "combination") -> str:
     return key
 
 
-def _points(thousandths: int) -> str:
-    whole, part = divmod(thousandths, 1000)
-    return f"{whole}.{part:03d}"
-
-
 def _line(line: CombinationLine, ids: bool) -> dict[str, Any]:
     item: dict[str, Any] = {
         "rank": line.rank,
         "skater": line.name,
         "nation": line.nation,
-        "points": _points(line.points),
+        "points": points_text(line.points),
         "date": line.date.isoformat(),
         "competition": line.competition,
         "flags": line.flags,
