@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-
-import pytest
+from collections.abc import Sequence
 
 from ovaltime.core.results import Competition, Race, Result, Skater
 from ovaltime.core.states import Gender, Status
 from ovaltime.core.times import Time
 from ovaltime.services.archive.importing import Source, archive_competitions
 from ovaltime.services.archive.summary import ArchiveSummary
-from ovaltime.services.events import EventLog
-from ovaltime.services.unit import Context, open_context
-from ovaltime.services.users import Role, User, add_user
+from ovaltime.services.unit import Context
+from tests.services import conftest as services
 
 #: (name, nation, time or status, age group); the time as text, "DNF" for a status.
 Line = tuple[str, str, str, str]
@@ -56,23 +53,9 @@ def archive(context: Context, *competitions: Competition) -> ArchiveSummary:
     )
 
 
-@pytest.fixture
-def events() -> EventLog:
-    return EventLog()
-
-
-@pytest.fixture
-def context(database_url: str, events: EventLog) -> Iterator[Context]:
-    context = open_context(database_url, events)
-    yield context
-    context.engine.dispose()
-
-
-@pytest.fixture
-def admin(context: Context) -> User:
-    return add_user(context, "admin", Role.ADMIN)[0]
-
-
-@pytest.fixture
-def official(context: Context) -> User:
-    return add_user(context, "official", Role.OFFICIAL)[0]
+# The services' tests' fixtures, shared: a migrated context on each database, its events,
+# an admin and an official.
+events = services.events
+context = services.context
+admin = services.admin
+official = services.official
