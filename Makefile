@@ -59,6 +59,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/report_text.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/record.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
