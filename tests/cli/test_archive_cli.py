@@ -561,6 +561,68 @@ def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Compet
     assert len(gone.lines()) == 1
 
 
+def test_an_admin_lists_and_moves_an_alias(
+    tmp_path: Path, database: str, demo: Competition
+) -> None:
+    """A wrong merge is mended by moving the alias: the competition written so, with its
+    result, goes to the other skater, whose bests follow."""
+    name, nation, best = _finishers(demo, 500)[0]
+    slower, slowest = Time(best.thousandths + 1000), Time(best.thousandths + 2000)
+    results = (
+        Result(Skater("Xavier Otherway", nation), slower),
+        Result(Skater("Paul Stand", nation), slowest),
+    )
+    later = Competition(
+        "Club Cup",
+        races=(Race(500, Gender.MEN, results=results),),
+        venue="Demo Oval",
+        nation="NOR",
+        start=dt.date(2026, 3, 20),
+    )
+    path = tmp_path / "later.json"
+    write_competition_file(later, path)
+    assert invoke("archive", "import", path, "--database", database).status == 0
+    assert invoke("user", "add", "marit", "--role", "admin", "--database", database).status == 0
+    merged = invoke("archive", "merge", name, "Xavier Otherway", "--as", "marit",
+                    "--reason", "looked alike", "--database", database)  # fmt: skip
+    assert merged.status == 0, merged.stderr
+    listed = invoke("archive", "alias", "list", name, "--database", database, "-f", "json").json()
+    assert listed["skater"]["name"] == name
+    aliases = {a["name"]: a for a in listed["aliases"]}
+    assert aliases["Xavier Otherway"]["skaters"] == 1
+    assert aliases["Xavier Otherway"]["origin"] == "import"
+    assert aliases[name]["skaters"] == 1
+    alias_id = aliases["Xavier Otherway"]["id"]
+    table_text = invoke("archive", "alias", "list", name, "--database", database).stdout
+    assert "Xavier Otherway" in table_text
+    assert f"(#{listed['skater']['id']})" in table_text
+
+    moved = invoke("archive", "alias", "move", f"#{alias_id}", "--to", "Paul Stand", "--as",
+                   "marit", "--reason", "not the same", "--database", database)  # fmt: skip
+    assert moved.status == 0, moved.stderr
+    assert moved.stdout.startswith(f"alias #{alias_id} moved to Paul Stand (#")
+    assert "by marit: 1 entries moved" in moved.stdout
+    paul = invoke("archive", "bests", "Paul Stand", "--database", database, "-f", "json").json()
+    pb = next(b for b in paul["bests"] if b["distance"] == 500)["pb"]
+    assert pb["time"] == _official(slower), "the moved result is Paul's best now"
+    paul_aliases = invoke("archive", "alias", "list", "Paul Stand", "--database", database,
+                          "-f", "json").json()["aliases"]  # fmt: skip
+    assert sorted((a["name"], a["skaters"]) for a in paul_aliases) == [
+        ("Paul Stand", 1),
+        ("Xavier Otherway", 1),
+    ]
+    again = invoke("archive", "alias", "list", name, "--database", database, "-f", "csv")
+    assert "Xavier Otherway" not in again.stdout
+    assert again.stdout.splitlines()[0] == "id,name,nation,origin,competitions"
+
+    for given, expected in (("abc", "'abc' is no alias id"), ("#999", "alias 999")):
+        refused = run("archive", "alias", "move", given, "--to", "Paul Stand", "--as", "marit",
+                      "--reason", "x", "--database", database, cwd=tmp_path)  # fmt: skip
+        assert refused.status == BAD_INPUT
+        assert len(refused.lines()) == 1, refused.stderr
+        assert expected in refused.stderr
+
+
 def test_times_in_tenths_keep_their_precision(tmp_path: Path, database_url: str) -> None:
     """A competition hand-timed in tenths beside one skater timed in hundredths: every answer
     writes ``41.8`` as ``41.8``, and ``42.35`` still with two decimals."""

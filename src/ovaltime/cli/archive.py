@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from ovaltime.cli.archive_aliases import aliases_app
 from ovaltime.cli.archive_combinations import combinations
 from ovaltime.cli.archive_persons import merge
 from ovaltime.cli.archive_rinks import rink_attach, rinks_import
@@ -143,24 +144,6 @@ def records(
     )
 
 
-def alias_add(
-    name: Annotated[str, typer.Argument(help="The other way the skater is written.")],
-    to: Annotated[str, typer.Option("--to", help="The skater: a name in any spelling, or #ID.")],
-    actor: Annotated[
-        str, typer.Option("--as", help="The admin making the change (see `ovaltime user add`).")
-    ],
-    reason: Annotated[str, typer.Option(help="Why: kept in the archive's audit.")],
-    nation: Annotated[
-        str, typer.Option(help="The nation the name is written with (default: any).")
-    ] = "",
-    database: DatabaseOption = None,
-) -> None:
-    """Add another way a skater is written; later imports attach results written so to them."""
-    from ovaltime.cli.archive_output import alias_add_command
-
-    alias_add_command(name, to, actor=actor, reason=reason, nation=nation, database=database)
-
-
 def archive_app() -> typer.Typer:
     """The ``archive`` group of commands."""
     group = typer.Typer(
@@ -178,9 +161,5 @@ def archive_app() -> typer.Typer:
     group.command("rinks")(rinks_import)
     group.command("rink")(rink_attach)
     group.command()(merge)
-    aliases = typer.Typer(
-        help="Admin edits of skaters' names.", no_args_is_help=True, rich_markup_mode=None
-    )
-    aliases.command("add")(alias_add)
-    group.add_typer(aliases, name="alias")
+    group.add_typer(aliases_app(), name="alias")
     return group

@@ -474,25 +474,3 @@ def records_command(
         caption = None if rows else "no such record in the archive"
         title = f"{which}, {metres} m {chosen.value}"
         _print(table(title, header, rows, right=("time",), caption=caption))
-
-
-def alias_add_command(
-    name: str, to: str, *, actor: str, reason: str, nation: str, database: str | None
-) -> None:
-    """Add the alias as the admin ``actor``; one line on standard output says what was done."""
-    from ovaltime.services.archive.persons import add_alias
-    from ovaltime.services.users import find_user
-    from ovaltime.store.engine import read_session
-
-    context, _ = open_database(database)
-    try:
-        with read_session(context.engine) as session:
-            found = skater_named(session, to)
-        user = find_user(context, actor)
-        alias = add_alias(context, found.person_id, name, nation=nation, actor=user, reason=reason)
-    finally:
-        context.engine.dispose()
-    written = " ".join(name.split())
-    sys.stdout.write(
-        f"alias #{alias} {written!r} added to {found.name} (#{found.person_id}) by {user.name}\n"
-    )

@@ -36,6 +36,7 @@ from ovaltime.services.errors import Invalid, NotFound
 from ovaltime.store.archive_queries import (
     AdelskalenderLine,
     AdelskalenderStep,
+    AliasLine,
     DistanceBests,
     HeadToHead,
     ListLine,
@@ -52,6 +53,7 @@ __all__ = [
     "Ambiguous",
     "ListQuery",
     "adelskalender_view",
+    "aliases_view",
     "bests_view",
     "head_to_head_view",
     "list_view",
@@ -274,6 +276,23 @@ def skater_view(found: PersonFound) -> dict[str, Any]:
         "nation": found.nation,
         "gender": found.gender.value if found.gender else None,
         "aliases": list(found.aliases),
+    }
+
+
+def aliases_view(found: PersonFound, aliases: Sequence[AliasLine]) -> dict[str, Any]:
+    """A skater's aliases with their ids (what ``archive alias move`` names)."""
+    return {
+        "skater": skater_view(found),
+        "aliases": [
+            {
+                "id": a.alias_id,
+                "name": a.name,
+                "nation": a.nation,
+                "origin": a.origin,
+                "skaters": a.skaters,
+            }
+            for a in aliases
+        ],
     }
 
 

@@ -22,14 +22,16 @@ from ovaltime.store.archive_tables import (
     RinkRow,
 )
 from ovaltime.store.archive_times import archive_time
-from ovaltime.store.tables import CompetitionRow, ResultRow
+from ovaltime.store.tables import CompetitionRow, ResultRow, SkaterRow
 
 __all__ = [
+    "AliasLine",
     "DistanceBests",
     "HeadToHead",
     "Meeting",
     "PersonFound",
     "PersonResult",
+    "aliases_of",
     "bests",
     "find_persons",
     "head_to_head",
@@ -241,3 +243,33 @@ def find_persons(session: Session, text: str, *, limit: int = 50) -> list[Person
     ]
     found.sort(key=lambda p: (not best[p.person_id], fold(p.name), p.person_id))
     return found[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class AliasLine:
+    """One of a person's aliases, with how many of the person's skaters (one per competition)
+    are written exactly so: those that move with it (``store.person_edits.skaters_written``)."""
+
+    alias_id: int
+    name: str
+    nation: str
+    origin: str
+    skaters: int
+
+
+def aliases_of(session: Session, person_id: int) -> list[AliasLine]:
+    """The person's aliases, oldest first."""
+    al, sk = PersonAliasRow, SkaterRow
+    written = (
+        select(func.count(sk.id))
+        .where(sk.person_id == al.person_id, sk.name == al.name, sk.nation == al.nation)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(al.id, al.name, al.nation, al.origin, written)
+        .where(al.person_id == person_id)
+        .order_by(al.id)
+    )
+    return [
+        AliasLine(i, name, nation, origin.value, count) for i, name, nation, origin, count in rows
+    ]

@@ -3,7 +3,7 @@
 Each function takes a ``Session`` the caller owns (``engine.read_session``) and returns plain
 frozen dataclasses; none writes. See the modules for how each list is computed and ranked:
 ``archive_lists`` (season and all-time lists), ``archive_adelskalender``,
-``archive_person_queries`` (bests, PB progression, head to head, search) and
+``archive_person_queries`` (bests, PB progression, head to head, search, aliases) and
 ``archive_record_queries`` (records standing now and at a date).
 """
 
@@ -17,11 +17,13 @@ from ovaltime.store.archive_adelskalender import (
 )
 from ovaltime.store.archive_lists import ListLine, alltime_list, season_list
 from ovaltime.store.archive_person_queries import (
+    AliasLine,
     DistanceBests,
     HeadToHead,
     Meeting,
     PersonFound,
     PersonResult,
+    aliases_of,
     bests,
     find_persons,
     head_to_head,
@@ -32,6 +34,7 @@ from ovaltime.store.archive_record_queries import RecordLine, records, world_rec
 __all__ = [
     "AdelskalenderLine",
     "AdelskalenderStep",
+    "AliasLine",
     "DistanceBests",
     "HeadToHead",
     "ListLine",
@@ -41,6 +44,7 @@ __all__ = [
     "RecordLine",
     "adelskalender",
     "adelskalender_history",
+    "aliases_of",
     "alltime_list",
     "bests",
     "find_persons",
