@@ -79,11 +79,13 @@ def _seconds(value: Decimal | None) -> str | None:
 
 def classification_view(classification: Classification) -> dict[str, Any]:
     """``{"after", "next", "races", "standings": [{"rank", "skater", "nation", "total", "status",
-    "gap_points", "gap_seconds", "qualification", "races": [...]}]}``.
+    "gap_points", "gap_seconds", "qualification", "mark", "races": [...]}]}``.
 
     Each standing lists one entry per race counted so far, in programme order (the top-level
     ``races``), so columns line up: a race the skater has no result in (an NQ skater's final
     distance, a race after a DQ) is an entry with ``time``, ``status`` and ``points`` null.
+    ``mark`` is what a list prints beside the standing (``Classification.mark``: ``Q``,
+    ``NQ``, ``NC`` or empty).
     """
     gaps = {gap.skater.key: gap for gap in classification.gaps()}
     slots = classification.combination.slots[: classification.after]
@@ -108,6 +110,7 @@ def classification_view(classification: Classification) -> dict[str, Any]:
                     if qualifier
                     else None
                 ),
+                "mark": classification.mark(standing),
                 "races": _race_entries(standing.entries, slots),
             }
         )

@@ -21,16 +21,6 @@ from ovaltime.web.pages.common import Fragment, load, not_found, render, stream_
 router = APIRouter()
 
 
-def mark(line: dict[str, Any]) -> str:
-    """``Q`` or ``NQ`` for the final distance, ``NC`` when not classified, else empty."""
-    if line["status"] == "NC":
-        return "NC"
-    qualification = line.get("qualification")
-    if qualification is not None:
-        return "Q" if qualification["qualified"] else "NQ"
-    return "NQ" if line["status"] == "NQ" else ""
-
-
 def classification_data(ctx: Context, competition_id: int) -> dict[str, Any] | None:
     """``{"competition", "classifications": [{"gender", "view" | "problem"}]}``: the API's
     classification of each gender, or why there is none; ``None`` for no such competition."""
@@ -48,8 +38,6 @@ def classification_data(ctx: Context, competition_id: int) -> dict[str, Any] | N
         except ServiceError as error:
             shown.append({"gender": gender, "view": None, "problem": str(error)})
             continue
-        for line in view["standings"]:
-            line["mark"] = mark(line)
         shown.append({"gender": gender, "view": view, "problem": None})
     return {
         "competition": {"id": competition_id, "name": found.name},
