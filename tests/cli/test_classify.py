@@ -25,6 +25,7 @@ STANDING_KEYS = {
     "gap_points",
     "gap_seconds",
     "qualification",
+    "mark",
     "races",
 }
 RACE_KEYS = {"distance", "race", "time", "status", "points"}
@@ -205,6 +206,7 @@ def test_final_size_decides_who_qualifies(
     names = [s["skater"] for s in standings]
     expected = qualified or names
     assert [s["skater"] for s in standings if s["qualification"]["qualified"]] == expected
+    assert [s["mark"] for s in standings] == ["Q" if n in expected else "NQ" for n in names]
     assert all(s["status"] == "classified" for s in standings), "nobody is NQ before the final"
 
 

@@ -64,6 +64,9 @@ def test_final_classification_ranks_are_consistent(demo: dict[str, Any]) -> None
     assert all(s["rank"] is None and s["gap_points"] is None for s in not_classified)
     assert all(s["qualification"]["qualified"] for s in finalists)
     assert not any(s["qualification"]["qualified"] for s in not_qualified)
+    assert [s["mark"] for s in standings] == (
+        ["Q"] * len(finalists) + ["NQ"] * len(not_qualified) + ["NC"] * len(not_classified)
+    )
     for group in (finalists, not_qualified):
         totals = [Decimal(s["total"]) for s in group]
         assert totals == sorted(totals)
