@@ -70,6 +70,7 @@ from ovaltime.store.archive_entries import (
     latest_order,
     update_flags,
 )
+from ovaltime.store.archive_locks import lock_slices
 from ovaltime.store.archive_tables import ALL_TIME
 
 __all__ = [
@@ -231,13 +232,15 @@ def store_entries(
 
     Flags of the new entries are set (and their ``claims``, if asked); stored entries whose
     flags change are updated; records, bests and the Adelskalender follow. Runs in the
-    caller's transaction.
+    caller's transaction, holding the lock of each distance and gender it judges until the
+    transaction ends (``store.archive_locks``).
     """
     batch = _Batch(Judged(added=len(entries)), claims=claims)
     slices: dict[Slice, list[ArchiveEntry]] = defaultdict(list)
     for entry in entries:
         slices[(entry.distance, entry.gender)].append(entry)
     forced = dict(again_from or {})
+    lock_slices(session, set(slices) | set(forced))
     horizons = {s: latest_order(session, *s) for s in _with_adelskalender(set(slices))}
     for slice_ in sorted(set(slices) | set(forced), key=lambda s: (s[0], s[1].value)):
         new = sorted(slices.get(slice_, []), key=lambda e: e.order)
