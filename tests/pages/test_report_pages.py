@@ -3,12 +3,17 @@ Markdown; an unknown race or day is the 404 page naming it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from ovaltime.demo import demo_competition
+from ovaltime.services.competitions import import_competition
 from tests.pages.conftest import Skated
 from tests.pages.test_pages import text_of as tagless
+from tests.web.conftest import app_context, world_cup_meeting
 
 
 def text_of(response: object) -> str:
@@ -62,3 +67,27 @@ def test_the_competition_and_race_pages_link_to_their_reports(
         in client.get(f"/competitions/{competition}").text
     )
     assert f'href="{skated.page}/report"' in client.get(skated.page).text
+
+
+def test_a_world_cup_meetings_report_ends_with_the_standings(
+    app: FastAPI, client: TestClient
+) -> None:
+    """Scored over the season's meetings in the database, as ``/standings`` scores them; a
+    race's report and a competition without divisions tell none."""
+    context = app_context(app)
+    first = world_cup_meeting("WC 1", dt.date(2024, 11, 8), [("Anna", "37.30"), ("Bea", "37.50")])
+    second = world_cup_meeting("WC 2", dt.date(2024, 11, 15), [("Bea", "37.20"), ("Anna", "37.30")])
+    ids = [import_competition(context, c).competition_id for c in (first, second)]
+    plain = import_competition(context, demo_competition()).competition_id
+
+    after_first = text_of(client.get(f"/competitions/{ids[0]}/report"))
+    assert "World Cup standings" in after_first
+    assert "count one meeting: WC 1." in after_first
+    assert "Anna (NED) leads the women's 500 m World Cup with 60 points" in after_first
+    after_second = client.get(f"/competitions/{ids[1]}/report?format=md").text
+    assert "## World Cup standings" in after_second
+    assert "count two meetings: WC 1 and WC 2." in after_second
+    assert "World Cup standings" not in text_of(
+        client.get(f"/competitions/{ids[1]}/races/1/report")
+    )
+    assert "World Cup standings" not in text_of(client.get(f"/competitions/{plain}/report"))

@@ -6,6 +6,7 @@ server errors answered as the client would see them rather than raised into the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from ovaltime.core.results import Competition, Race, Result, Skater
+from ovaltime.core.states import Gender
+from ovaltime.core.times import Time
 from ovaltime.services.events import EventLog
 from ovaltime.services.unit import Context
 from ovaltime.services.users import Role, add_user, set_password
@@ -141,3 +145,13 @@ def make_live_race(client: TestClient, token: str, distance: int = 500) -> LiveR
 @pytest.fixture
 def live(client: TestClient, official_token: str) -> LiveRace:
     return make_live_race(client, official_token)
+
+
+def world_cup_meeting(name: str, start: dt.date, times: list[tuple[str, str]]) -> Competition:
+    """A World Cup meeting of one women's 500 m (division A), the skaters Dutch, in pairs."""
+    results = tuple(
+        Result(Skater(skater, "NED"), Time.parse(time), pair=index // 2 + 1)
+        for index, (skater, time) in enumerate(times)
+    )
+    race = Race(500, Gender.WOMEN, results, division="A", date=start)
+    return Competition(name, (race,), start=start, end=start)

@@ -8,13 +8,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from ovaltime.core.results import Competition, Race, Result, Skater
-from ovaltime.core.states import Gender
-from ovaltime.core.times import Time
 from ovaltime.demo import demo_competition
 from ovaltime.formats.document import dump_competition
 from ovaltime.services.competitions import import_competition
-from tests.web.conftest import app_context, bearer, error_of, ok
+from tests.web.conftest import app_context, bearer, error_of, ok, world_cup_meeting
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -61,19 +58,10 @@ def test_the_classification_is_guessed_and_gives_every_distance(
     assert error_of(bad, 422, "invalid")["field"] == "combination"
 
 
-def _world_cup(name: str, start: dt.date, times: list[tuple[str, str]]) -> Competition:
-    results = tuple(
-        Result(Skater(skater, "NED"), Time.parse(time), pair=index // 2 + 1)
-        for index, (skater, time) in enumerate(times)
-    )
-    race = Race(500, Gender.WOMEN, results, division="A", date=start)
-    return Competition(name, (race,), start=start, end=start)
-
-
 def test_series_standings_over_the_seasons_meetings(app: FastAPI, client: TestClient) -> None:
     context = app_context(app)
-    first = _world_cup("WC 1", dt.date(2024, 11, 8), [("Anna", "37.30"), ("Bea", "37.50")])
-    second = _world_cup("WC 2", dt.date(2024, 11, 15), [("Bea", "37.20"), ("Anna", "37.60")])
+    first = world_cup_meeting("WC 1", dt.date(2024, 11, 8), [("Anna", "37.30"), ("Bea", "37.50")])
+    second = world_cup_meeting("WC 2", dt.date(2024, 11, 15), [("Bea", "37.20"), ("Anna", "37.60")])
     for competition in (second, first):
         import_competition(context, competition)
     import_competition(context, demo_competition())  # no divisions: not a series meeting

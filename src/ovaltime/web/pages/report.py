@@ -5,7 +5,10 @@
 pages, so a report grows as results come in; ``?format=md`` gives the same report as Markdown.
 
 A championship's races are told with the classification after each distance
-(``reports.story.meeting.championship_combinations``); a World Cup meeting's are not.
+(``reports.story.meeting.championship_combinations``). The report of a whole World Cup
+meeting (a dated competition with races in divisions) ends with the World Cup standings
+after it, scored over the season's meetings in the database as ``/standings`` scores them
+(none where the season has no rules).
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
+from ovaltime.core.results import Competition
+from ovaltime.core.standings import SeriesStandings
 from ovaltime.reports.story.document import render as render_report
 from ovaltime.reports.story.meeting import championship_combinations
 from ovaltime.reports.text import Context as ReportContext
 from ovaltime.reports.text import build_report
+from ovaltime.rules import SeasonError, season_of
+from ovaltime.services.errors import ServiceError
 from ovaltime.services.unit import Context
 from ovaltime.store.competitions import load_competition
 from ovaltime.store.engine import read_session
+from ovaltime.web.api.standings import season_standings
 from ovaltime.web.deps import ContextDep, Id
 from ovaltime.web.pages.common import Fragment, load, not_found, render, stream_url
 
@@ -33,6 +41,16 @@ router = APIRouter()
 Format = Annotated[str, Query(pattern="^(html|md)$")]
 
 
+def _standings(ctx: Context, competition: Competition) -> SeriesStandings | None:
+    """The series standings of the meeting's season, if it is a World Cup meeting."""
+    if competition.start is None or not any(race.division for race in competition.races):
+        return None
+    try:
+        return season_standings(ctx, season_of(competition.start), None, "none").series
+    except (SeasonError, ServiceError):
+        return None
+
+
 def _report(
     ctx: Context, competition_id: int, race: int | None, day: dt.date | None
 ) -> tuple[dict[str, Any], Any] | str:
@@ -40,7 +58,10 @@ def _report(
         competition = load_competition(session, competition_id)
     if competition is None:
         return f"There is no competition {competition_id}."
-    context = ReportContext(combinations=championship_combinations(competition))
+    standings = _standings(ctx, competition) if race is None and day is None else None
+    context = ReportContext(
+        combinations=championship_combinations(competition), standings=standings
+    )
     try:
         report = build_report(competition, race=race, day=day, context=context)
     except ValueError as error:
