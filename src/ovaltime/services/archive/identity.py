@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-from ovaltime.core.identity import Known, Match, MatchKind, match_skater, name_key, sound_key
+from ovaltime.core.identity import Known, Match, MatchKind, match_skater, name_keys
 from ovaltime.core.results import Competition, Skater
 from ovaltime.core.states import Gender, RaceKind
 from ovaltime.store.archive_tables import AliasOrigin
@@ -51,7 +51,7 @@ __all__ = ["Directory", "Resolution", "keys_of", "skater_genders"]
 @lru_cache(maxsize=65536)
 def keys_of(name: str) -> tuple[str, str]:
     """(name_key, sound_key) of a name (cached: an import meets the same names again)."""
-    return name_key(name), sound_key(name)
+    return name_keys(name)
 
 
 @dataclass(frozen=True, slots=True)
