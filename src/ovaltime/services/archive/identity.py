@@ -24,7 +24,6 @@ second person, which an admin merges.)
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -63,6 +62,10 @@ class Resolution:
     kind: MatchKind
     reason: str
     candidates: tuple[int, ...] = ()
+
+    def of(self, skater: Skater) -> Resolution:
+        """The same resolution of another skater written the same way."""
+        return Resolution(skater, self.person_id, self.kind, self.reason, self.candidates)
 
 
 def skater_genders(competition: Competition) -> dict[Skater, Gender | None]:
@@ -206,7 +209,7 @@ class Directory:
                     and excluded.isdisjoint(resolution.candidates)
                 ):
                     if resolution.skater != skater:  # another age group, say
-                        resolution = dataclasses.replace(resolution, skater=skater)
+                        resolution = resolution.of(skater)
                         self._settled[memo] = (resolution, *hit[1:])
                     excluded.add(resolution.person_id)
                     resolutions.append(resolution)
