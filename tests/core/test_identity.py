@@ -15,6 +15,7 @@ from ovaltime.core.identity import (
     fold,
     match_skater,
     name_key,
+    name_keys,
     sound_key,
 )
 from ovaltime.core.states import Gender
@@ -144,6 +145,7 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_keys_of_keys_are_the_keys(text: str) -> None:
     assert name_key(name_key(text)) == name_key(text)
     assert sound_key(text) == sound_key(" ".join(reversed(fold(text).split())))
+    assert name_keys(text) == (name_key(text), sound_key(text))
 
 
 # -- the matcher --------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ __all__ = [
     "fold",
     "match_skater",
     "name_key",
+    "name_keys",
     "sound_key",
 ]
 
@@ -71,6 +72,8 @@ def fold(text: str) -> str:
     stable, for the rare character whose decomposition has capitals, such as ``㎒``).
     """
     folded = _fold_once(text)
+    if folded.isascii() and folded == folded.lower():  # nothing left that folds again
+        return folded
     for _ in range(4):
         again = _fold_once(folded)
         if again == folded:
@@ -160,6 +163,12 @@ def sound_key(name: str) -> str:
     and always reports it.
     """
     return " ".join(sorted(_sound_word(word) for word in fold(name).split()))
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """``(name_key(name), sound_key(name))``, folding the name once."""
+    words = fold(name).split()
+    return " ".join(sorted(words)), " ".join(sorted(_sound_word(word) for word in words))
 
 
 # -- the matcher --------------------------------------------------------------------------------

@@ -20,8 +20,7 @@ from sqlalchemy import func, select
 from ovaltime.core.results import Competition, Race
 from ovaltime.core.states import Gender, RaceKind, RaceState
 from ovaltime.formats.any_file import load_competition
-from ovaltime.formats.document import dump_competition
-from ovaltime.formats.pretty_json import pretty_json
+from ovaltime.formats.document_text import document_text
 from ovaltime.services.access import competition_row
 from ovaltime.services.errors import Invalid
 from ovaltime.services.events import CompetitionCreated, CompetitionImported, RaceAdded
@@ -58,10 +57,9 @@ def competition_digest(competition: Competition) -> str:
     """The hex SHA-256 of the competition document of ``competition``: its identity on import.
 
     The text hashed is ``formats.document.dumps_competition``'s, written by the faster
-    ``formats.pretty_json`` (the same text; an archive import hashes a million results).
+    ``formats.document_text`` (the same text; an archive import hashes a million results).
     """
-    text = pretty_json(dump_competition(competition)) + "\n"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(document_text(competition).encode("utf-8")).hexdigest()
 
 
 def create_competition(

@@ -8,13 +8,13 @@ objects. The caller owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ovaltime.core.results import Competition, Skater
+from ovaltime.core.results import Competition, Race, Skater
 from ovaltime.store.base import utc_now
 from ovaltime.store.bulk import Values, allocate_ids, insert_rows
 
@@ -65,116 +65,159 @@ def save_competitions(
     """Add every competition of ``batch`` with its skaters, races, results and passages."""
     if not batch:
         return []
-    values = Values(session)
+    skater_sets, ordinals = _skaters(batch)
+    races = [race for item in batch for race in item.competition.races]
+    results = sum(len(race.results) for race in races)
+    passages = sum(len(r.passages) for race in races for r in race.results if r.passages)
+    competition_ids = allocate_ids(session, "competitions", len(batch))
+    skater_ids = allocate_ids(session, "skaters", sum(len(s) for s in skater_sets))
+    rows = _Rows(
+        Values(session),
+        iter(allocate_ids(session, "races", len(races))),
+        iter(allocate_ids(session, "results", results)),
+        iter(allocate_ids(session, "passages", passages)),
+    )
+    saved: list[SavedCompetition] = []
+    first = 0
+    for item, ident, skaters, numbers in zip(
+        batch, competition_ids, skater_sets, ordinals, strict=True
+    ):
+        mine = skater_ids[first : first + len(skaters)]
+        first += len(skaters)
+        rows.add_competition(ident, item, skaters, mine)
+        ordinal = iter(numbers)
+        race_ids: list[int] = []
+        result_ids: list[tuple[int, ...]] = []
+        for position, race in enumerate(item.competition.races, start=1):
+            race_ids.append(rows.add_race(ident, position, race))
+            result_ids.append(rows.add_results(race_ids[-1], race, mine, ordinal))
+        saved.append(SavedCompetition(ident, tuple(race_ids), tuple(result_ids), skaters))
+    insert_rows(session, "competitions", _COMPETITION, rows.competitions)
+    insert_rows(session, "skaters", _SKATER, rows.skaters)
+    insert_rows(session, "races", _RACE, rows.races)
+    insert_rows(session, "results", _RESULT, rows.results)
+    insert_rows(session, "passages", _PASSAGE, rows.passages)
+    return saved
+
+
+def _skaters(batch: Sequence[CompetitionToSave]) -> tuple[list[dict[Skater, int]], list[list[int]]]:
+    """Each competition's skaters in order of first appearance, and each result's skater as
+    its number among them (so that the ids given later are found without hashing skaters)."""
     skater_sets: list[dict[Skater, int]] = []
+    ordinals: list[list[int]] = []
     for item in batch:
         seen: dict[Skater, int] = {}
+        numbers: list[int] = []
         for race in item.competition.races:
             for result in race.results:
-                seen.setdefault(result.skater, 0)
+                number = seen.get(result.skater)
+                if number is None:
+                    number = seen[result.skater] = len(seen)
+                numbers.append(number)
         skater_sets.append(seen)
-    races = sum(len(item.competition.races) for item in batch)
-    results = sum(len(r.results) for item in batch for r in item.competition.races)
-    passages = sum(
-        len(x.passages) for item in batch for r in item.competition.races for x in r.results
-    )
-    competition_ids = iter(allocate_ids(session, "competitions", len(batch)))
-    skater_ids = iter(allocate_ids(session, "skaters", sum(len(s) for s in skater_sets)))
-    race_ids = iter(allocate_ids(session, "races", races))
-    result_ids = iter(allocate_ids(session, "results", results))
-    passage_ids = iter(allocate_ids(session, "passages", passages))
+        ordinals.append(numbers)
+    return skater_sets, ordinals
 
-    now = values.moment(utc_now())
-    rows: dict[str, list[tuple[Any, ...]]] = {
-        "competitions": [],
-        "skaters": [],
-        "races": [],
-        "results": [],
-        "passages": [],
-    }
-    saved: list[SavedCompetition] = []
-    for item, skaters in zip(batch, skater_sets, strict=True):
-        competition = item.competition
-        ident = next(competition_ids)
-        rows["competitions"].append(
+
+class _Rows:
+    """The rows of a batch, table by table, in the driver's terms (enums by their ``_value_``:
+    the ``value`` property costs a call a result)."""
+
+    def __init__(
+        self,
+        values: Values,
+        race_ids: Iterator[int],
+        result_ids: Iterator[int],
+        passage_ids: Iterator[int],
+    ) -> None:
+        self.values = values
+        self.race_ids, self.result_ids, self.passage_ids = race_ids, result_ids, passage_ids
+        self.now = values.moment(utc_now())
+        self.true, self.false = values.flag(True), values.flag(False)
+        self.competitions: list[tuple[Any, ...]] = []
+        self.skaters: list[tuple[Any, ...]] = []
+        self.races: list[tuple[Any, ...]] = []
+        self.results: list[tuple[Any, ...]] = []
+        self.passages: list[tuple[Any, ...]] = []
+
+    def add_competition(
+        self, ident: int, item: CompetitionToSave, skaters: dict[Skater, int], ids: list[int]
+    ) -> None:
+        """The competition's row and its skaters'; ``skaters`` gets their ids."""
+        competition, date = item.competition, self.values.date
+        self.competitions.append(
             (
                 ident,
                 competition.name,
                 competition.venue,
                 competition.nation,
-                values.date(competition.start),
-                values.date(competition.end),
+                date(competition.start),
+                date(competition.end),
                 item.source_digest,
-                now,
+                self.now,
                 item.rink_id,
                 item.level,
             )
         )
         persons = item.persons or {}
-        for skater in skaters:
-            skaters[skater] = number = next(skater_ids)
-            rows["skaters"].append(
+        for skater, number in zip(skaters, ids, strict=True):
+            skaters[skater] = number
+            self.skaters.append(
                 (number, ident, skater.name, skater.nation, skater.age_group, persons.get(skater))
             )
-        race_numbers: list[int] = []
-        result_numbers: list[tuple[int, ...]] = []
-        for position, race in enumerate(competition.races, start=1):
-            race_id = next(race_ids)
-            race_numbers.append(race_id)
-            rows["races"].append(
+
+    def add_race(self, competition_id: int, position: int, race: Race) -> int:
+        """The race's row; its id."""
+        ident = next(self.race_ids)
+        self.races.append(
+            (
+                ident,
+                competition_id,
+                position,
+                race.distance,
+                race.gender.value,
+                race.kind.value,
+                race.number,
+                race.division,
+                race.title,
+                self.values.date(race.date),
+                race.state.value,
+            )
+        )
+        return ident
+
+    def add_results(
+        self, race_id: int, race: Race, skater_ids: list[int], ordinal: Iterator[int]
+    ) -> tuple[int, ...]:
+        """The rows of the race's results and their passages; the results' ids."""
+        true, false, rows = self.true, self.false, self.results
+        ids: list[int] = []
+        for index, result in enumerate(race.results, start=1):
+            ident = next(self.result_ids)
+            ids.append(ident)
+            time, lane = result.time, result.lane
+            rows.append(
                 (
-                    race_id,
                     ident,
-                    position,
-                    race.distance,
-                    race.gender.value,
-                    race.kind.value,
-                    race.number,
-                    race.division,
-                    race.title,
-                    values.date(race.date),
-                    race.state.value,
+                    race_id,
+                    skater_ids[next(ordinal)],
+                    index,
+                    result.pair,
+                    None if lane is None else lane._value_,
+                    None if time is None else time.thousandths,
+                    None if time is None else time.precision,
+                    result.status._value_,
+                    result.infraction,
+                    true if result.fell else false,
+                    self.values.json(list(result.records)) if result.records else "[]",
+                    true if result.thousandths_known else false,
+                    result.published_rank,
+                    1,
                 )
             )
-            numbers: list[int] = []
-            for index, result in enumerate(race.results, start=1):
-                result_id = next(result_ids)
-                numbers.append(result_id)
-                time = result.time
-                rows["results"].append(
-                    (
-                        result_id,
-                        race_id,
-                        skaters[result.skater],
-                        index,
-                        result.pair,
-                        result.lane.value if result.lane else None,
-                        time.thousandths if time else None,
-                        time.precision if time else None,
-                        result.status.value,
-                        result.infraction,
-                        values.flag(result.fell),
-                        values.json(list(result.records)),
-                        values.flag(result.thousandths_known),
-                        result.published_rank,
-                        1,
-                    )
-                )
-                rows["passages"].extend(
-                    (
-                        next(passage_ids),
-                        result_id,
-                        p.metres,
-                        p.time.thousandths,
-                        p.time.precision,
-                    )
+            if result.passages:
+                self.passages.extend(
+                    (next(self.passage_ids), ident, p.metres, p.time.thousandths, p.time.precision)
                     for p in result.passages
                 )
-            result_numbers.append(tuple(numbers))
-        saved.append(SavedCompetition(ident, tuple(race_numbers), tuple(result_numbers), skaters))
-    insert_rows(session, "competitions", _COMPETITION, rows["competitions"])
-    insert_rows(session, "skaters", _SKATER, rows["skaters"])
-    insert_rows(session, "races", _RACE, rows["races"])
-    insert_rows(session, "results", _RESULT, rows["results"])
-    insert_rows(session, "passages", _PASSAGE, rows["passages"])
-    return saved
+        return tuple(ids)

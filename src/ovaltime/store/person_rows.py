@@ -10,13 +10,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ovaltime.core.states import Gender
-from ovaltime.store.archive_tables import AliasOrigin, PersonAliasRow, PersonRow
+from ovaltime.store.archive_tables import AliasOrigin
 from ovaltime.store.base import utc_now
-from ovaltime.store.bulk import Values, allocate_ids, insert_rows
+from ovaltime.store.bulk import Values, allocate_ids, insert_rows, select_rows
 
 __all__ = ["Alias", "NewPerson", "aliases_by_keys", "insert_aliases", "insert_persons"]
 
@@ -47,20 +46,34 @@ class NewPerson:
 def aliases_by_keys(
     session: Session, name_keys: Iterable[str], sound_keys: Iterable[str]
 ) -> list[Alias]:
-    """Every alias whose ``name_key`` or ``sound_key`` is one of these."""
+    """Every alias whose ``name_key`` or ``sound_key`` is one of these.
+
+    Read through the driver (``bulk.select_rows``): an import asks once per competition."""
     names, sounds = sorted(set(name_keys)), sorted(set(sound_keys))
     found: list[Alias] = []
-    a, p = PersonAliasRow, PersonRow
-    for start in range(0, max(len(names), len(sounds)), 400):
-        chunk_names = names[start : start + 400]
-        chunk_sounds = sounds[start : start + 400]
-        query = (
-            select(a.person_id, a.name, a.nation, a.name_key, a.sound_key, p.gender)
-            .join(p, p.id == a.person_id)
-            .where(or_(a.name_key.in_(chunk_names), a.sound_key.in_(chunk_sounds)))
+    for start in range(0, max(len(names), len(sounds)), _CHUNK):
+        chunk_names = names[start : start + _CHUNK]
+        chunk_sounds = sounds[start : start + _CHUNK]
+        terms = []
+        if chunk_names:
+            terms.append(f"person_aliases.name_key IN ({', '.join('?' * len(chunk_names))})")
+        if chunk_sounds:
+            terms.append(f"person_aliases.sound_key IN ({', '.join('?' * len(chunk_sounds))})")
+        rows = select_rows(session, _ALIASES + " OR ".join(terms), chunk_names + chunk_sounds)
+        found.extend(
+            Alias(person, name, nation, key, sound, _GENDERS[gender])
+            for person, name, nation, key, sound, gender in rows
         )
-        found.extend(Alias(*row) for row in session.execute(query))
     return found
+
+
+_CHUNK = 400
+_ALIASES = (
+    "SELECT person_aliases.person_id, person_aliases.name, person_aliases.nation, "
+    "person_aliases.name_key, person_aliases.sound_key, persons.gender "
+    "FROM person_aliases JOIN persons ON persons.id = person_aliases.person_id WHERE "
+)
+_GENDERS: dict[str | None, Gender | None] = {None: None, **{g.value: g for g in Gender}}
 
 
 def insert_persons(session: Session, persons: Sequence[NewPerson]) -> None:

@@ -13,7 +13,10 @@ Candidates are the persons with an alias of an equal ``name_key`` or ``sound_key
 persons of a competition's other skaters are excluded: two skaters of one competition are two
 people. A ``Directory`` serves one import: it loads the aliases of the keys it is asked about
 once, remembers the persons and aliases it adds (written by ``flush`` in each transaction),
-and remembers its decisions until an alias with one of their keys is added. It is handed each
+and remembers its decisions until an alias with one of their keys is added. A skater written
+as one it has already resolved to a person is that person again without asking the matcher,
+on the same conditions: no alias with the name's keys added since, and none of the persons
+the decision considered already another skater of the competition. It is handed each
 transaction's session (``begin``) and dropped when a transaction fails. (A person another
 writer adds meanwhile under a key it already loaded is not seen: at worst a skater gets a
 second person, which an admin merges.)
@@ -28,7 +31,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-from ovaltime.core.identity import Known, Match, MatchKind, match_skater, name_key, sound_key
+from ovaltime.core.identity import Known, Match, MatchKind, match_skater, name_keys
 from ovaltime.core.results import Competition, Skater
 from ovaltime.core.states import Gender, RaceKind
 from ovaltime.store.archive_tables import AliasOrigin
@@ -47,7 +50,7 @@ __all__ = ["Directory", "Resolution", "keys_of", "skater_genders"]
 @lru_cache(maxsize=65536)
 def keys_of(name: str) -> tuple[str, str]:
     """(name_key, sound_key) of a name (cached: an import meets the same names again)."""
-    return name_key(name), sound_key(name)
+    return name_keys(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,10 @@ class Resolution:
     kind: MatchKind
     reason: str
     candidates: tuple[int, ...] = ()
+
+    def of(self, skater: Skater) -> Resolution:
+        """The same resolution of another skater written the same way."""
+        return Resolution(skater, self.person_id, self.kind, self.reason, self.candidates)
 
 
 def skater_genders(competition: Competition) -> dict[Skater, Gender | None]:
@@ -92,8 +99,12 @@ class Directory:
     _by_sound: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     _loaded_names: set[str] = field(default_factory=set)
     _loaded_sounds: set[str] = field(default_factory=set)
-    _versions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _name_versions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _sound_versions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     _decided: dict[tuple[str, str, Gender | None], tuple[Match, int, int]] = field(
+        default_factory=dict
+    )
+    _settled: dict[tuple[str, str, Gender | None], tuple[Resolution, str, str, int, int]] = field(
         default_factory=dict
     )
     _new_persons: list[NewPerson] = field(default_factory=list)
@@ -123,8 +134,8 @@ class Directory:
             return
         by_name.append(alias)
         by_sound.append(alias)
-        self._versions["n:" + alias.name_key] += 1
-        self._versions["s:" + alias.sound_key] += 1
+        self._name_versions[alias.name_key] += 1
+        self._sound_versions[alias.sound_key] += 1
 
     def _known(self, name: str, nation: str) -> list[Known]:
         key, sound = keys_of(name)
@@ -143,7 +154,7 @@ class Directory:
         nobody excluded (else decided again with the exclusions)."""
         key, sound = keys_of(skater.name)
         nation = skater.nation.upper()
-        versions = (self._versions["n:" + key], self._versions["s:" + sound])
+        versions = (self._name_versions[key], self._sound_versions[sound])
         memo = (skater.name, nation, gender)
         cached = self._decided.get(memo)
         if cached is None or cached[1:] != versions:
@@ -178,32 +189,68 @@ class Directory:
         self, skaters: list[tuple[Skater, Gender | None]], taken: Iterable[int] = ()
     ) -> list[Resolution]:
         """The persons of these skaters of one competition, none of whom is one of ``taken``
-        (the persons of the competition's other skaters) or another of them."""
-        pairs = [keys_of(s.name) for s, _ in skaters]
-        self._load((k for k, _ in pairs), (s for _, s in pairs))
+        (the persons of the competition's other skaters) or another of them.
+
+        A skater already resolved to a person whose keys have had no alias added since is
+        that person again, without asking the matcher (``_settled``)."""
+        memos = [(skater.name, skater.nation, gender) for skater, gender in skaters]
+        settled = [self._settled.get(memo) for memo in memos]
+        fresh = [keys_of(memo[0]) for memo, hit in zip(memos, settled, strict=True) if hit is None]
+        self._load((k for k, _ in fresh), (s for _, s in fresh))
         excluded = set(taken)
         resolutions = []
-        for skater, gender in skaters:
-            match = self._match(skater, gender, excluded)
-            person = match.person_id
-            if person is None:
-                person = self._create(skater, gender)
-            elif match.kind is MatchKind.VARIANT:
-                self._add_alias(person, skater, gender, AliasOrigin.VARIANT)
-            if match.kind is not MatchKind.SAME:
-                self._settle(skater, gender, person)
-            excluded.add(person)
-            resolutions.append(
-                Resolution(skater, person, match.kind, match.reason, match.candidates)
-            )
+        names, sounds = self._name_versions, self._sound_versions
+        for (skater, gender), memo, hit in zip(skaters, memos, settled, strict=True):
+            if hit is not None:
+                resolution, key, sound, name_version, sound_version = hit
+                if (
+                    names[key] == name_version
+                    and sounds[sound] == sound_version
+                    and excluded.isdisjoint(resolution.candidates)
+                ):
+                    if resolution.skater != skater:  # another age group, say
+                        resolution = resolution.of(skater)
+                        self._settled[memo] = (resolution, *hit[1:])
+                    excluded.add(resolution.person_id)
+                    resolutions.append(resolution)
+                    continue
+            resolution = self._resolve(skater, gender, excluded)
+            excluded.add(resolution.person_id)
+            resolutions.append(resolution)
         return resolutions
+
+    def _resolve(self, skater: Skater, gender: Gender | None, excluded: set[int]) -> Resolution:
+        """The person of one skater, decided as the module says; the decision is remembered
+        in ``_settled`` when the next skater written so is that person too."""
+        match = self._match(skater, gender, excluded)
+        person = match.person_id
+        if person is None:
+            person = self._create(skater, gender)
+        elif match.kind is MatchKind.VARIANT:
+            self._add_alias(person, skater, gender, AliasOrigin.VARIANT)
+        if match.kind is not MatchKind.SAME:
+            self._settle(skater, gender, person)
+        resolution = Resolution(skater, person, match.kind, match.reason, match.candidates)
+        key, sound = keys_of(skater.name)
+        decided, name_version, sound_version = self._decided[
+            (skater.name, skater.nation.upper(), gender)
+        ]
+        if decided.kind is MatchKind.SAME and decided.person_id is not None:
+            again = resolution
+            if decided is not match:  # settled, or decided again without the exclusions
+                again = Resolution(
+                    skater, decided.person_id, decided.kind, decided.reason, decided.candidates
+                )
+            memo = (skater.name, skater.nation, gender)
+            self._settled[memo] = (again, key, sound, name_version, sound_version)
+        return resolution
 
     def _settle(self, skater: Skater, gender: Gender | None, person: int) -> None:
         """Remember that this spelling is now ``person`` (its alias was just added), so that
         the next skater written so is matched without asking the matcher again."""
         key, sound = keys_of(skater.name)
         nation = skater.nation.upper()
-        versions = (self._versions["n:" + key], self._versions["s:" + sound])
+        versions = (self._name_versions[key], self._sound_versions[sound])
         match = Match(MatchKind.SAME, person, (person,), f"{skater.name} is #{person}")
         self._decided[(skater.name, nation, gender)] = (match, *versions)
 
