@@ -332,24 +332,28 @@ def _counted(entry: ArchiveEntry) -> bool:
 
 def _replay(
     person: int, gender: Gender, pbs: dict[int, int], entries: Iterable[ArchiveEntry]
-) -> tuple[int | None, list[PointsChange]]:
-    """Points before, and every change as the entries (in order) improve the PBs."""
+) -> list[PointsChange]:
+    """Every change of the points as the entries (in order) improve the PBs ``pbs``."""
+    distances = ADELSKALENDER_DISTANCES[gender]
 
     def points() -> int | None:
-        return adelskalender_points({d: Time(h * 10) for d, h in pbs.items()}, gender)
+        if any(d not in pbs for d in distances):
+            return None
+        return adelskalender_points({d: Time(pbs[d] * 10) for d in distances}, gender)
 
-    start = current = points()
+    current = points()
     changes = []
     for e in entries:
+        hundredths = e.time_thousandths // 10
         held = pbs.get(e.distance)
-        if held is not None and e.hundredths >= held:
+        if held is not None and hundredths >= held:
             continue
-        pbs[e.distance] = e.hundredths
+        pbs[e.distance] = hundredths
         now = points()
         if now is not None and now != current:
             changes.append(PointsChange(person, gender, e.date, now))
             current = now
-    return start, changes
+    return changes
 
 
 def update_adelskalender(
@@ -386,7 +390,7 @@ def update_adelskalender(
             for d in ADELSKALENDER_DISTANCES[gender]
             if (person, d) in pbs_before
         }
-        _, found = _replay(person, gender, pbs, sorted(mine, key=lambda e: e.order))
+        found = _replay(person, gender, pbs, sorted(mine, key=_order))
         changes += found
         if found:
             standings.append(found[-1])
@@ -397,7 +401,7 @@ def update_adelskalender(
             if _counted(e):
                 by_person[e.person_id].append(e)
         for person, mine in by_person.items():
-            _, found = _replay(person, mine[-1].gender, {}, mine)
+            found = _replay(person, mine[-1].gender, {}, mine)
             changes += found
             if found:
                 standings.append(found[-1])
