@@ -203,6 +203,31 @@ def test_any_order_of_files_gives_the_flags_of_the_order_of_time(
     assert stored_bests(context) == stored_bests(reference)
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2), (2, 0, 1)])
+def test_an_equal_time_leaves_the_best_to_the_earlier_result(
+    context: Context, rinks: None, order: tuple[int, ...]
+) -> None:
+    days = ["2023-11-01", "2023-12-01", "2024-01-15"]
+    files = [
+        competition(
+            f"E{k}",
+            _day(day),
+            race(500, Gender.WOMEN, [line("Anna", "NED", "38.00"), line("Bea", "NOR", time)]),
+            venue="Thialf",
+            nation="NED",
+        )
+        for k, (day, time) in enumerate(zip(days, ["38.90", "38.50", "38.70"], strict=True))
+    ]
+    for index in order:
+        archive(context, files[index])
+    assert stored_bests(context) == {
+        ("Anna", 500, 0, 38000, "E0"),
+        ("Anna", 500, 2023, 38000, "E0"),
+        ("Bea", 500, 0, 38500, "E1"),
+        ("Bea", 500, 2023, 38500, "E1"),
+    }
+
+
 def stored_bests(context: Context) -> set[tuple[str, int, int, int, str]]:
     """(person, distance, season, thousandths, competition) of every best."""
     b = ArchiveBestRow

@@ -231,7 +231,7 @@ entries = st.builds(
     gender=st.sampled_from([M, W]),
     date=st.dates(dt.date(2020, 1, 1), dt.date(2025, 12, 31)),
     time=st.builds(Time, st.integers(33_000, 40_000)),
-    nation=st.sampled_from(["", "NED", "NOR"]),
+    nation=st.sampled_from(["", "NED", "NOR", "ned"]),
     rink=st.sampled_from([None, "thialf", 3]),
     junior=st.booleans(),
 )
@@ -266,6 +266,56 @@ def test_a_world_record_is_also_national_and_track(items: list[Entry]) -> None:
         if "WR" in flags:
             assert ("NR" in flags) == bool(item.nation)
             assert ("TR" in flags) == (item.rink is not None)
+
+
+def by_definition(earlier: list[Entry], item: Entry, *, firsts: bool = True) -> set[str]:
+    """The flags of ``item`` read off the module's rules, from every earlier entry."""
+    flags = set()
+    hundredths = item.time.hundredths
+
+    def mark(flag: str, times: list[int], *, equal: bool) -> None:
+        if not times:
+            if firsts:
+                flags.add(flag)
+        elif hundredths < min(times) or (equal and hundredths == min(times)):
+            flags.add(flag)
+
+    same = [e for e in earlier if (e.distance, e.gender) == (item.distance, item.gender)]
+    scopes = {"WR": lambda e: True}
+    if item.nation:
+        scopes["NR"] = lambda e: e.nation.upper() == item.nation.upper()
+    if item.rink is not None and item.rink != "":
+        scopes["TR"] = lambda e: e.rink == item.rink
+    for kind, holds in list(scopes.items()):
+        mark(kind, [e.time.hundredths for e in same if holds(e)], equal=True)
+        if item.junior:
+            juniors = [e.time.hundredths for e in same if e.junior and holds(e)]
+            mark(kind + "J", juniors, equal=True)
+    mine = [e for e in earlier if (e.person, e.distance) == (item.person, item.distance)]
+    mark("PB", [e.time.hundredths for e in mine], equal=False)
+    mark("SB", [e.time.hundredths for e in mine if e.season == item.season], equal=False)
+    return flags
+
+
+@given(st.lists(entries, max_size=40))
+def test_flags_follow_the_rules(items: list[Entry]) -> None:
+    book = RecordBook()
+    for index, item in enumerate(items):
+        earlier = items[:index]
+        assert book.judge(item, firsts=False) == by_definition(earlier, item, firsts=False)
+        assert book.add(item) == by_definition(earlier, item)
+
+
+@given(st.lists(entries, max_size=30))
+def test_values_are_judged_as_entries(items: list[Entry]) -> None:
+    book, values = RecordBook(), RecordBook()
+    for item in items:
+        plain = (item.person, item.distance, item.gender, item.season, item.time.hundredths)
+        where = {"nation": item.nation, "rink": item.rink, "junior": item.junior}
+        assert values.judge_hundredths(*plain, **where, firsts=False) == book.judge(
+            item, firsts=False
+        )
+        assert values.add_hundredths(*plain, **where) == book.add(item)
 
 
 # -- the 2 × 500 m ------------------------------------------------------------------------------

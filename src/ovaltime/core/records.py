@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -150,7 +151,8 @@ class Entry:
         return season_start(self.date)
 
 
-_Scope = tuple[str, int, Gender, str | int | None]
+_Scope = tuple[str, int, str, str | int | None]
+"""(kind, distance, gender's value, where): the gender by its value, which hashes faster."""
 _K = TypeVar("_K")
 
 
@@ -166,7 +168,32 @@ def _scope(kind: str, distance: int, gender: Gender, nation: str, rink: int | st
         if rink is None or rink == "":
             raise ValueError(f"a {kind} needs a rink")
         where = rink
-    return (kind, distance, gender, where)
+    return (kind, distance, gender.value, where)
+
+
+_BIT = {flag: 1 << index for index, flag in enumerate(RECORD_FLAGS)}
+_FLAG_SETS = tuple(
+    frozenset(flag for flag in RECORD_FLAGS if mask & _BIT[flag])
+    for mask in range(1 << len(RECORD_FLAGS))
+)
+"""Every set of flags, by the mask of its ``_BIT``s: one frozenset object per set."""
+_PB = _BIT["PB"]
+_SB = _BIT["SB"]
+
+
+@lru_cache(maxsize=1 << 14)
+def _scopes(
+    distance: int, gender: Gender, nation: str, rink: int | str | None, junior: bool
+) -> tuple[tuple[int, _Scope], ...]:
+    """The record scopes a result competes in, each with its flag's bit."""
+    kinds = ["WR"]
+    if nation:
+        kinds.append("NR")
+    if rink is not None and rink != "":
+        kinds.append("TR")
+    if junior:
+        kinds += [kind + "J" for kind in kinds]
+    return tuple((_BIT[kind], _scope(kind, distance, gender, nation, rink)) for kind in kinds)
 
 
 @dataclass
@@ -174,9 +201,10 @@ class RecordBook:
     """Everything earlier, condensed: best hundredths per (distance, gender) world, per nation,
     per rink, junior variants, per person (PB) and per person+season (SB).
 
-    ``add`` judges an entry and remembers it; ``judge`` only judges. A database loads only what
-    one judgement needs with the ``seed_*`` methods (a seed keeps the better of what the book
-    had and what it is given).
+    ``add`` judges an entry and remembers it; ``judge`` only judges. ``add_hundredths`` and
+    ``judge_hundredths`` do the same for a result given as plain values (no ``Entry``). A
+    database loads only what one judgement needs with the ``seed_*`` methods (a seed keeps the
+    better of what the book had and what it is given).
     """
 
     _records: dict[_Scope, int] = field(default_factory=dict, init=False, repr=False)
@@ -205,16 +233,6 @@ class RecordBook:
         return self._seasonal.get((person, distance, season))
 
     # -- judging ------------------------------------------------------------------------------
-    def _scopes(self, entry: Entry) -> list[_Scope]:
-        kinds = ["WR"]
-        if entry.nation:
-            kinds.append("NR")
-        if entry.rink is not None and entry.rink != "":
-            kinds.append("TR")
-        if entry.junior:
-            kinds += [kind + "J" for kind in kinds]
-        return [_scope(k, entry.distance, entry.gender, entry.nation, entry.rink) for k in kinds]
-
     def judge(self, entry: Entry, *, firsts: bool = True) -> frozenset[str]:
         """The flags ``entry`` earns against everything added (or seeded) before.
 
@@ -222,29 +240,92 @@ class RecordBook:
         person's distance or season the book knows nothing of earns no flag (what a result
         list can announce when the book may not hold the history).
         """
-        time = entry.time.hundredths
-        flags = set()
-        for scope in self._scopes(entry):
-            best = self._records.get(scope)
-            if firsts if best is None else time <= best:
-                flags.add(scope[0])
-        personal = self._personal.get((entry.person, entry.distance))
-        if firsts if personal is None else time < personal:
-            flags.add("PB")
-        seasonal = self._seasonal.get((entry.person, entry.distance, entry.season))
-        if firsts if seasonal is None else time < seasonal:
-            flags.add("SB")
-        return frozenset(flags)
+        return self.judge_hundredths(
+            entry.person,
+            entry.distance,
+            entry.gender,
+            entry.season,
+            entry.time.hundredths,
+            nation=entry.nation,
+            rink=entry.rink,
+            junior=entry.junior,
+            firsts=firsts,
+        )
 
     def add(self, entry: Entry) -> frozenset[str]:
         """Judge ``entry``, then remember it; returns its flags."""
-        flags = self.judge(entry)
-        time = entry.time.hundredths
-        for scope in self._scopes(entry):
-            _keep_best(self._records, scope, time)
-        _keep_best(self._personal, (entry.person, entry.distance), time)
-        _keep_best(self._seasonal, (entry.person, entry.distance, entry.season), time)
-        return flags
+        return self.add_hundredths(
+            entry.person,
+            entry.distance,
+            entry.gender,
+            entry.season,
+            entry.time.hundredths,
+            nation=entry.nation,
+            rink=entry.rink,
+            junior=entry.junior,
+        )
+
+    def judge_hundredths(
+        self,
+        person: int,
+        distance: int,
+        gender: Gender,
+        season: int,
+        hundredths: int,
+        *,
+        nation: str = "",
+        rink: int | str | None = None,
+        junior: bool = False,
+        firsts: bool = True,
+    ) -> frozenset[str]:
+        """``judge`` of a result given as its values (``Entry``'s, the season's start year and
+        the official time in hundredths)."""
+        mask = 0
+        records = self._records
+        for bit, scope in _scopes(distance, gender, nation, rink, junior):
+            best = records.get(scope)
+            if firsts if best is None else hundredths <= best:
+                mask |= bit
+        personal = self._personal.get((person, distance))
+        if firsts if personal is None else hundredths < personal:
+            mask |= _PB
+        seasonal = self._seasonal.get((person, distance, season))
+        if firsts if seasonal is None else hundredths < seasonal:
+            mask |= _SB
+        return _FLAG_SETS[mask]
+
+    def add_hundredths(
+        self,
+        person: int,
+        distance: int,
+        gender: Gender,
+        season: int,
+        hundredths: int,
+        *,
+        nation: str = "",
+        rink: int | str | None = None,
+        junior: bool = False,
+    ) -> frozenset[str]:
+        """``add`` of a result given as its values (see ``judge_hundredths``): judged, then
+        remembered, in one pass."""
+        mask = 0
+        records = self._records
+        for bit, scope in _scopes(distance, gender, nation, rink, junior):
+            best = records.get(scope)
+            if best is None or hundredths <= best:
+                mask |= bit
+                records[scope] = hundredths
+        key = (person, distance)
+        personal = self._personal.get(key)
+        if personal is None or hundredths < personal:
+            mask |= _PB
+            self._personal[key] = hundredths
+        seasonal_key = (person, distance, season)
+        seasonal = self._seasonal.get(seasonal_key)
+        if seasonal is None or hundredths < seasonal:
+            mask |= _SB
+            self._seasonal[seasonal_key] = hundredths
+        return _FLAG_SETS[mask]
 
     # -- seeding ------------------------------------------------------------------------------
     def seed_record(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ovaltime.core.records import season_start
 from ovaltime.core.states import Gender
 from ovaltime.store.archive_entries import ArchiveEntry, entries_of_persons
 from ovaltime.store.archive_tables import ALL_TIME, ArchiveBestRow
@@ -120,57 +121,58 @@ def load_bests(session: Session, keys: Iterable[BestKey]) -> dict[BestKey, Best]
     return found
 
 
-def merge_bests(session: Session, entries: Sequence[ArchiveEntry]) -> dict[BestKey, Best]:
-    """Merge new entries into the stored bests; returns the bests that changed (new value)."""
-    candidates: dict[BestKey, ArchiveEntry] = {}
+_INSERT = (
+    "INSERT INTO archive_bests (person_id, distance, season, gender, nation, "
+    "time_thousandths, hundredths, date, result_id, competition_id, sequence, rink_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (person_id, distance, season) DO UPDATE SET gender = excluded.gender, "
+    "nation = excluded.nation, time_thousandths = excluded.time_thousandths, "
+    "hundredths = excluded.hundredths, date = excluded.date, "
+    "result_id = excluded.result_id, competition_id = excluded.competition_id, "
+    "sequence = excluded.sequence, rink_id = excluded.rink_id"
+)
+_IF_BETTER = (
+    " WHERE (excluded.hundredths, excluded.date, excluded.competition_id, excluded.sequence)"
+    " < (archive_bests.hundredths, archive_bests.date, archive_bests.competition_id,"
+    " archive_bests.sequence)"
+)
+"""The stored best gives way only to a lower ``hundredths`` or, equal, an earlier result."""
+
+
+def merge_bests(session: Session, entries: Sequence[ArchiveEntry]) -> None:
+    """Merge new entries into the stored bests: the best of each key among the entries is
+    written where the key has no best yet or where it beats the stored one (decided by the
+    database as it writes, so the stored bests are not read)."""
+    candidates: dict[BestKey, tuple[tuple[int, dt.date, int, int], ArchiveEntry]] = {}
     for entry in entries:
-        rank = (entry.hundredths, entry.order)
-        for season in (ALL_TIME, entry.season):
+        rank = (entry.time_thousandths // 10, entry.date, entry.competition_id, entry.sequence)
+        for season in (ALL_TIME, season_start(entry.date)):
             key = (entry.person_id, entry.distance, season)
             held = candidates.get(key)
-            if held is None or rank < (held.hundredths, held.order):
-                candidates[key] = entry
-    stored = _stored_ranks(session, candidates)
-    changed: dict[BestKey, Best] = {}
-    for key, entry in candidates.items():
-        kept = stored.get(key)
-        if kept is None or (entry.hundredths, entry.order) < kept:
-            changed[key] = Best.of(entry, key[2])
-    save_bests(session, changed.values())
-    return changed
-
-
-def _stored_ranks(
-    session: Session, keys: Iterable[BestKey]
-) -> dict[BestKey, tuple[int, tuple[dt.date, int, int]]]:
-    """(hundredths, order) of the stored bests of these keys."""
-    b = ArchiveBestRow
-    wanted = set(keys)
-    persons = sorted({person for person, _, _ in wanted})
-    distances = sorted({distance for _, distance, _ in wanted})
-    seasons = sorted({season for _, _, season in wanted})
-    found: dict[BestKey, tuple[int, tuple[dt.date, int, int]]] = {}
-    for start in range(0, len(persons), 500):
-        query = select(
-            b.person_id,
-            b.distance,
-            b.season,
-            b.hundredths,
-            b.date,
-            b.competition_id,
-            b.sequence,
-        ).where(
-            b.person_id.in_(persons[start : start + 500]),
-            b.distance.in_(distances),
-            b.season.in_(seasons),
-        )
-        for person, distance, season, hundredths, date, competition, sequence in session.execute(
-            query
-        ):
-            key = (person, distance, season)
-            if key in wanted:
-                found[key] = (hundredths, (date, competition, sequence))
-    return found
+            if held is None or rank < held[0]:
+                candidates[key] = (rank, entry)
+    values = Values(session)
+    executemany(
+        session,
+        _INSERT + _IF_BETTER,
+        [
+            (
+                e.person_id,
+                e.distance,
+                season,
+                e.gender.value,
+                e.nation,
+                e.time_thousandths,
+                hundredths,
+                values.date(date),
+                e.result_id,
+                competition,
+                sequence,
+                e.rink_id,
+            )
+            for (_, _, season), ((hundredths, date, competition, sequence), e) in candidates.items()
+        ],
+    )
 
 
 def save_bests(session: Session, bests: Iterable[Best]) -> None:
@@ -178,14 +180,7 @@ def save_bests(session: Session, bests: Iterable[Best]) -> None:
     values = Values(session)
     executemany(
         session,
-        "INSERT INTO archive_bests (person_id, distance, season, gender, nation, "
-        "time_thousandths, hundredths, date, result_id, competition_id, sequence, rink_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (person_id, distance, season) DO UPDATE SET gender = excluded.gender, "
-        "nation = excluded.nation, time_thousandths = excluded.time_thousandths, "
-        "hundredths = excluded.hundredths, date = excluded.date, "
-        "result_id = excluded.result_id, competition_id = excluded.competition_id, "
-        "sequence = excluded.sequence, rink_id = excluded.rink_id",
+        _INSERT,
         [
             (
                 b.person_id,

@@ -153,19 +153,23 @@ def stored_bests(
     person_ids: Iterable[int],
     seasons: Collection[int],
 ) -> dict[tuple[int, int], int]:
-    """{(person, season): hundredths} of the stored bests; season ``ALL_TIME`` is the PB."""
+    """{(person, season): hundredths} of the stored bests; season ``ALL_TIME`` is the PB.
+
+    Read along the primary key: the gender is checked on the rows read, since a condition on
+    it would lead SQLite to the index of the lists, which holds every best of the distance.
+    """
     table = ArchiveBestRow
     wanted = sorted({ALL_TIME, *seasons})
     found: dict[tuple[int, int], int] = {}
     for chunk in _chunks(person_ids):
-        query = select(table.person_id, table.season, table.hundredths).where(
+        query = select(table.person_id, table.season, table.hundredths, table.gender).where(
             table.person_id.in_(chunk),
             table.distance == distance,
-            table.gender == gender,
             table.season.in_(wanted),
         )
-        for person, season, hundredths in session.execute(query):
-            found[(person, season)] = hundredths
+        for person, season, hundredths, of in session.execute(query):
+            if of == gender:
+                found[(person, season)] = hundredths
     return found
 
 
@@ -173,7 +177,10 @@ def bests_before(
     session: Session, distance: int, gender: Gender, person_ids: Iterable[int], before: Order
 ) -> dict[tuple[int, int], int]:
     """{(person, season): hundredths} from the results before ``before``: the PB (season
-    ``ALL_TIME``) and the best of ``before``'s own season, where the person has one."""
+    ``ALL_TIME``) and the best of ``before``'s own season, where the person has one.
+
+    Read along the index of a person's results, grouped by gender too (see ``stored_bests``).
+    """
     table = ArchiveResultRow
     season = season_start(before[0])
     found: dict[tuple[int, int], int] = {}
@@ -181,15 +188,17 @@ def bests_before(
         base = (
             table.person_id.in_(chunk),
             table.distance == distance,
-            table.gender == gender,
             ~at_or_after(table, before),
         )
-        query = select(table.person_id, func.min(table.hundredths)).where(*base)
-        for person, best in session.execute(query.group_by(table.person_id)):
-            found[(person, ALL_TIME)] = int(best)
-        query = query.where(table.season == season).group_by(table.person_id)
-        for person, best in session.execute(query):
-            found[(person, season)] = int(best)
+        query = select(table.person_id, table.gender, func.min(table.hundredths)).where(*base)
+        groups = (table.person_id, table.gender)
+        for person, of, best in session.execute(query.group_by(*groups)):
+            if of == gender:
+                found[(person, ALL_TIME)] = int(best)
+        query = query.where(table.season == season).group_by(*groups)
+        for person, of, best in session.execute(query):
+            if of == gender:
+                found[(person, season)] = int(best)
     return found
 
 

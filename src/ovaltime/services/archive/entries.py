@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ovaltime.core.records import is_junior, is_two_race_sum
 from ovaltime.core.results import Race, Result, Skater
@@ -35,6 +36,9 @@ __all__ = [
 
 PAIR_SLOTS = 1000
 """Room for pairs within one race in ``sequence``."""
+
+_junior = lru_cache(maxsize=1024)(is_junior)
+"""``is_junior``, worked out once per way of writing an age group."""
 
 
 def race_left_out(race: Race) -> str | None:
@@ -82,7 +86,7 @@ def entry_of(
         rink_id=rink_id,
         nation=skater.nation.upper(),
         age_group=skater.age_group,
-        junior=is_junior(skater.age_group),
+        junior=_junior(skater.age_group),
         sequence=position * PAIR_SLOTS + (result.pair or 0),
     )
 

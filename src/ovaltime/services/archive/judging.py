@@ -27,9 +27,10 @@ source published) is never touched here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
@@ -37,9 +38,9 @@ from ovaltime.core.records import (
     ADELSKALENDER_DISTANCES,
     RECORD_FLAGS,
     RECORD_KINDS,
-    Entry,
     RecordBook,
     adelskalender_points,
+    season_start,
 )
 from ovaltime.core.states import Gender
 from ovaltime.core.times import Time
@@ -99,43 +100,77 @@ class Judged:
     """The distances and genders judged again, from which place in the chronology."""
 
 
+_KNOWN_FLAGS = frozenset(RECORD_FLAGS)
+_FLAGS_TEXT: dict[frozenset[str], str] = {}
+"""The text of each set of ``RECORD_FLAGS`` written so far (at most 256 of them)."""
+
+
 def flags_text(flags: Iterable[str]) -> str:
     """Flags as stored: in ``RECORD_FLAGS`` order, one space apart (``"WR NR PB SB"``)."""
-    chosen = set(flags)
+    if isinstance(flags, frozenset) and flags <= _KNOWN_FLAGS:
+        text = _FLAGS_TEXT.get(flags)
+        if text is None:
+            text = _FLAGS_TEXT[flags] = _flags_text(flags)
+        return text
+    return _flags_text(set(flags))
+
+
+def _flags_text(chosen: Collection[str]) -> str:
     return " ".join(flag for flag in RECORD_FLAGS if flag in chosen)
 
 
-def _entry(e: ArchiveEntry) -> Entry:
-    return Entry(
+def _judged(book: RecordBook, e: ArchiveEntry, *, firsts: bool = True) -> frozenset[str]:
+    return book.judge_hundredths(
         e.person_id,
         e.distance,
         e.gender,
-        e.date,
-        Time(e.time_thousandths),
-        e.nation,
-        e.rink_id,
-        e.junior,
+        season_start(e.date),
+        e.time_thousandths // 10,
+        nation=e.nation,
+        rink=e.rink_id,
+        junior=e.junior,
+        firsts=firsts,
     )
+
+
+def _added(book: RecordBook, e: ArchiveEntry) -> frozenset[str]:
+    return book.add_hundredths(
+        e.person_id,
+        e.distance,
+        e.gender,
+        season_start(e.date),
+        e.time_thousandths // 10,
+        nation=e.nation,
+        rink=e.rink_id,
+        junior=e.junior,
+    )
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_order = attrgetter("order")
+_thousandths = attrgetter("time_thousandths")
 
 
 def _judge(book: RecordBook, entries: Sequence[ArchiveEntry], claims: bool) -> None:
     """Set the flags of ``entries`` (in order), and their claims if asked: see the module for
     equal ``order``."""
-    for (_, _, sequence), run in groupby(entries, key=lambda e: e.order):
+    for (_, _, sequence), run in groupby(entries, key=_order):
         group = list(run)
         if len(group) == 1 or sequence % PAIR_SLOTS:
-            for entry in sorted(group, key=lambda e: e.time_thousandths):
-                value = _entry(entry)
+            group.sort(key=_thousandths)
+            for e in group:
                 if claims:
-                    entry.claims = flags_text(book.judge(value, firsts=False))
-                entry.flags = flags_text(book.add(value))
+                    e.claims = flags_text(_judged(book, e, firsts=False))
+                e.flags = flags_text(_added(book, e))
             continue
-        values = [_entry(e) for e in group]
-        judged = [(book.judge(v), book.judge(v, firsts=False) if claims else ()) for v in values]
-        for entry, value, (earned, claimed) in zip(group, values, judged, strict=True):
-            book.add(value)
-            entry.flags = flags_text(earned)
-            entry.claims = flags_text(claimed)
+        judged = [
+            (_judged(book, e), _judged(book, e, firsts=False) if claims else _NO_FLAGS)
+            for e in group
+        ]
+        for e, (earned, claimed) in zip(group, judged, strict=True):
+            _added(book, e)
+            e.flags = flags_text(earned)
+            e.claims = flags_text(claimed)
 
 
 def _seed_records(book: RecordBook, slice_: Slice, records: Iterable[tuple[str, str, int]]) -> None:
@@ -300,24 +335,28 @@ def _counted(entry: ArchiveEntry) -> bool:
 
 def _replay(
     person: int, gender: Gender, pbs: dict[int, int], entries: Iterable[ArchiveEntry]
-) -> tuple[int | None, list[PointsChange]]:
-    """Points before, and every change as the entries (in order) improve the PBs."""
+) -> list[PointsChange]:
+    """Every change of the points as the entries (in order) improve the PBs ``pbs``."""
+    distances = ADELSKALENDER_DISTANCES[gender]
 
     def points() -> int | None:
-        return adelskalender_points({d: Time(h * 10) for d, h in pbs.items()}, gender)
+        if any(d not in pbs for d in distances):
+            return None
+        return adelskalender_points({d: Time(pbs[d] * 10) for d in distances}, gender)
 
-    start = current = points()
+    current = points()
     changes = []
     for e in entries:
+        hundredths = e.time_thousandths // 10
         held = pbs.get(e.distance)
-        if held is not None and e.hundredths >= held:
+        if held is not None and hundredths >= held:
             continue
-        pbs[e.distance] = e.hundredths
+        pbs[e.distance] = hundredths
         now = points()
         if now is not None and now != current:
             changes.append(PointsChange(person, gender, e.date, now))
             current = now
-    return start, changes
+    return changes
 
 
 def update_adelskalender(
@@ -354,7 +393,7 @@ def update_adelskalender(
             for d in ADELSKALENDER_DISTANCES[gender]
             if (person, d) in pbs_before
         }
-        _, found = _replay(person, gender, pbs, sorted(mine, key=lambda e: e.order))
+        found = _replay(person, gender, pbs, sorted(mine, key=_order))
         changes += found
         if found:
             standings.append(found[-1])
@@ -365,7 +404,7 @@ def update_adelskalender(
             if _counted(e):
                 by_person[e.person_id].append(e)
         for person, mine in by_person.items():
-            _, found = _replay(person, mine[-1].gender, {}, mine)
+            found = _replay(person, mine[-1].gender, {}, mine)
             changes += found
             if found:
                 standings.append(found[-1])
@@ -382,7 +421,7 @@ def rejudge_persons(session: Session, person_ids: Iterable[int]) -> list[Archive
     changed = []
     books: dict[int, RecordBook] = defaultdict(RecordBook)
     for entry in entries:
-        personal = books[entry.person_id].add(_entry(entry)) & {"PB", "SB"}
+        personal = _added(books[entry.person_id], entry) & {"PB", "SB"}
         kept = set(entry.flags.split()) - {"PB", "SB"}
         flags = flags_text(kept | personal)
         if flags != entry.flags:
