@@ -27,7 +27,7 @@ source published) is never touched here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
@@ -119,8 +119,9 @@ def _flags_text(chosen: Collection[str]) -> str:
     return " ".join(flag for flag in RECORD_FLAGS if flag in chosen)
 
 
-def _judged(book: RecordBook, e: ArchiveEntry, *, firsts: bool = True) -> frozenset[str]:
-    return book.judge_hundredths(
+def _on(judge: Callable[..., frozenset[str]], e: ArchiveEntry, **options: bool) -> frozenset[str]:
+    """``judge`` (a book's ``judge_hundredths`` or ``add_hundredths``) of the entry's values."""
+    return judge(
         e.person_id,
         e.distance,
         e.gender,
@@ -129,21 +130,16 @@ def _judged(book: RecordBook, e: ArchiveEntry, *, firsts: bool = True) -> frozen
         nation=e.nation,
         rink=e.rink_id,
         junior=e.junior,
-        firsts=firsts,
+        **options,
     )
+
+
+def _judged(book: RecordBook, e: ArchiveEntry, *, firsts: bool = True) -> frozenset[str]:
+    return _on(book.judge_hundredths, e, firsts=firsts)
 
 
 def _added(book: RecordBook, e: ArchiveEntry) -> frozenset[str]:
-    return book.add_hundredths(
-        e.person_id,
-        e.distance,
-        e.gender,
-        season_start(e.date),
-        e.time_thousandths // 10,
-        nation=e.nation,
-        rink=e.rink_id,
-        junior=e.junior,
-    )
+    return _on(book.add_hundredths, e)
 
 
 _NO_FLAGS: frozenset[str] = frozenset()
