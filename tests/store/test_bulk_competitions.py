@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine, select
 
 from ovaltime.core.results import Competition, Race, Result, Skater
@@ -13,18 +10,9 @@ from ovaltime.core.times import Time
 from ovaltime.store.archive_tables import PersonRow
 from ovaltime.store.bulk_competitions import CompetitionToSave, save_competitions
 from ovaltime.store.competitions import load_competition, save_competition
-from ovaltime.store.engine import make_engine, read_session, write_session
-from ovaltime.store.migrate import upgrade
+from ovaltime.store.engine import read_session, write_session
 from ovaltime.store.tables import CompetitionRow, SkaterRow
 from tests.store.test_competitions_repository import SPRINT
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_bulk_saved_competitions_load_back_equal(engine: Engine) -> None:

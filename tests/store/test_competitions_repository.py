@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import Engine, select
 
 from ovaltime.core.distances import Passage
@@ -18,9 +16,8 @@ from ovaltime.store.competitions import (
     load_competition,
     save_competition,
 )
-from ovaltime.store.engine import make_engine, read_session, write_session
+from ovaltime.store.engine import read_session, write_session
 from ovaltime.store.entries import find_race_entries, race_entries
-from ovaltime.store.migrate import upgrade
 from ovaltime.store.tables import PassageRow, RaceRow, ResultRow, SkaterRow
 
 ANNA = Skater("Anna Visser", "NED", "senior")
@@ -62,14 +59,6 @@ SPRINT = Competition(
         Race(1600, Gender.MIXED, kind=RaceKind.MASS_START, division="B", title="Mass start"),
     ),
 )
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_a_competition_round_trips(engine: Engine) -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import Engine
 
 from ovaltime.core.states import Gender
 from ovaltime.store.archive_tables import AliasOrigin
-from ovaltime.store.engine import make_engine, read_session, write_session
-from ovaltime.store.migrate import upgrade
+from ovaltime.store.engine import read_session, write_session
 from ovaltime.store.person_rows import (
     Alias,
     NewPerson,
@@ -18,14 +14,6 @@ from ovaltime.store.person_rows import (
     insert_aliases,
     insert_persons,
 )
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_aliases_are_found_by_name_key_or_sound_key_in_chunks(engine: Engine) -> None:
