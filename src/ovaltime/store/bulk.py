@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import text
@@ -125,33 +126,34 @@ def insert_rows(
             copy.write_row(row)
 
 
-def executemany(session: Session, statement: str, rows: Sequence[Sequence[Any]]) -> None:
-    """Run one statement written with ``?`` placeholders for every row of ``rows``."""
-    if not rows:
-        return
+@contextmanager
+def _driver_cursor(session: Session, statement: str) -> Iterator[tuple[Any, str]]:
+    """A cursor of the session's driver connection, and ``statement`` (written with ``?``
+    placeholders) in that driver's placeholders; the cursor is closed afterwards."""
     connection = session.connection()
     raw = connection.connection.driver_connection
     if connection.dialect.name != "sqlite":
         statement = statement.replace("?", "%s")
     cursor = raw.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(statement, rows)
+        yield cursor, statement
     finally:
         cursor.close()
+
+
+def executemany(session: Session, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run one statement written with ``?`` placeholders for every row of ``rows``."""
+    if not rows:
+        return
+    with _driver_cursor(session, statement) as (cursor, written):
+        cursor.executemany(written, rows)
 
 
 def select_rows(
     session: Session, statement: str, parameters: Sequence[Any] = ()
 ) -> list[tuple[Any, ...]]:
     """The rows of one statement written with ``?`` placeholders, as the driver gives them."""
-    connection = session.connection()
-    raw = connection.connection.driver_connection
-    if connection.dialect.name != "sqlite":
-        statement = statement.replace("?", "%s")
-    cursor = raw.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(statement, parameters)
+    with _driver_cursor(session, statement) as (cursor, written):
+        cursor.execute(written, parameters)
         rows: list[tuple[Any, ...]] = cursor.fetchall()
         return rows
-    finally:
-        cursor.close()
