@@ -181,6 +181,11 @@ def points_text(thousandths: int) -> str:
     return f"{whole}.{part:03d}"
 
 
+def _linked(item: dict[str, Any], line: ListLine | RecordLine) -> dict[str, Any]:
+    """A line with the ids the API's lines link by: ``skater_id`` and ``competition_id``."""
+    return {**item, "skater_id": line.person_id, "competition_id": line.competition_id}
+
+
 def list_view(lines: Sequence[ListLine], *, ids: bool = False) -> dict[str, Any]:
     """``{"list": [{"rank", "skater", "nation", "time", "date", "competition", "rink"}]}``;
     with ``ids`` each line also names ``skater_id`` and ``competition_id`` (the API's lines
@@ -196,10 +201,7 @@ def list_view(lines: Sequence[ListLine], *, ids: bool = False) -> dict[str, Any]
             "competition": line.competition,
             "rink": line.rink,
         }
-        if ids:
-            item["skater_id"] = line.person_id
-            item["competition_id"] = line.competition_id
-        shown.append(item)
+        shown.append(_linked(item, line) if ids else item)
     return {"list": shown}
 
 
@@ -395,8 +397,5 @@ def records_view(lines: Sequence[RecordLine], *, ids: bool = False) -> dict[str,
             "competition": line.competition,
             "rink": line.rink,
         }
-        if ids:
-            item["skater_id"] = line.person_id
-            item["competition_id"] = line.competition_id
-        shown.append(item)
+        shown.append(_linked(item, line) if ids else item)
     return {"records": shown}
