@@ -530,11 +530,11 @@ def test_a_rinks_list_with_a_bad_line_stores_the_others(tmp_path: Path) -> None:
     assert "rinks.txt:6" in done.stderr
 
 
-def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Competition) -> None:
-    name, nation, best = _finishers(demo, 500)[0]
+def _club_cup_imported(tmp_path: Path, database: str, *results: Result) -> None:
+    """A later club race of men's 500 m holding ``results``, imported; and an admin, marit."""
     later = Competition(
         "Club Cup",
-        races=(Race(500, Gender.MEN, results=(Result(Skater("Xavier Otherway", nation), best),)),),
+        races=(Race(500, Gender.MEN, results=results),),
         venue="Demo Oval",
         nation="NOR",
         start=dt.date(2026, 3, 20),
@@ -543,6 +543,11 @@ def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Compet
     write_competition_file(later, path)
     assert invoke("archive", "import", path, "--database", database).status == 0
     assert invoke("user", "add", "marit", "--role", "admin", "--database", database).status == 0
+
+
+def test_an_admin_merges_two_persons(tmp_path: Path, database: str, demo: Competition) -> None:
+    name, nation, best = _finishers(demo, 500)[0]
+    _club_cup_imported(tmp_path, database, Result(Skater("Xavier Otherway", nation), best))
     merged = invoke(
         "archive", "merge", name, "Xavier Otherway", "--as", "marit",
         "--reason", "the same skater, misspelt by the club", "--database", database,
@@ -568,21 +573,12 @@ def test_an_admin_lists_and_moves_an_alias(
     result, goes to the other skater, whose bests follow."""
     name, nation, best = _finishers(demo, 500)[0]
     slower, slowest = Time(best.thousandths + 1000), Time(best.thousandths + 2000)
-    results = (
+    _club_cup_imported(
+        tmp_path,
+        database,
         Result(Skater("Xavier Otherway", nation), slower),
         Result(Skater("Paul Stand", nation), slowest),
     )
-    later = Competition(
-        "Club Cup",
-        races=(Race(500, Gender.MEN, results=results),),
-        venue="Demo Oval",
-        nation="NOR",
-        start=dt.date(2026, 3, 20),
-    )
-    path = tmp_path / "later.json"
-    write_competition_file(later, path)
-    assert invoke("archive", "import", path, "--database", database).status == 0
-    assert invoke("user", "add", "marit", "--role", "admin", "--database", database).status == 0
     merged = invoke("archive", "merge", name, "Xavier Otherway", "--as", "marit",
                     "--reason", "looked alike", "--database", database)  # fmt: skip
     assert merged.status == 0, merged.stderr
