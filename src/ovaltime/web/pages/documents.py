@@ -27,12 +27,12 @@ from sqlalchemy.orm import Session
 from ovaltime.core.results import Competition, Race
 from ovaltime.services.classifications import classified_genders, classify_competition
 from ovaltime.services.errors import ServiceError
+from ovaltime.services.series_standings import season_standings
 from ovaltime.services.unit import Context
 from ovaltime.store.competitions import find_race, load_competition
 from ovaltime.store.engine import read_session
 from ovaltime.store.entries import race_entries
 from ovaltime.store.tables import CompetitionRow
-from ovaltime.web.api.standings import season_standings
 from ovaltime.web.deps import ContextDep, Id
 from ovaltime.web.pages.common import load, not_found
 from ovaltime.web.pages.standings import series_seasons

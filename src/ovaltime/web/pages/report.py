@@ -27,10 +27,10 @@ from ovaltime.reports.text import Context as ReportContext
 from ovaltime.reports.text import build_report
 from ovaltime.rules import SeasonError, season_of
 from ovaltime.services.errors import ServiceError
+from ovaltime.services.series_standings import season_standings
 from ovaltime.services.unit import Context
 from ovaltime.store.competitions import load_competition
 from ovaltime.store.engine import read_session
-from ovaltime.web.api.standings import season_standings
 from ovaltime.web.deps import ContextDep, Id
 from ovaltime.web.pages.common import Fragment, load, not_found, render, stream_url
 
